@@ -1,0 +1,323 @@
+//! Dates: the article's own date in its many forms, date mentions in a
+//! sentence as unresolved expressions, and their resolution against a
+//! reference date (chrono).
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A date as a sentence states it, before it is tied to a calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateExpr {
+    /// A full date (`May 16, 2025`, `16.05.2025`, `2025-05-16`).
+    Absolute(NaiveDate),
+    /// Month and day without a year (`May 16`, `16 May`).
+    MonthDay {
+        /// 1-12.
+        month: u32,
+        /// 1-31.
+        day: u32,
+    },
+    /// A weekday (`on Friday`, `next Monday`, `last Tuesday`).
+    Weekday {
+        /// Which day.
+        day: Weekday,
+        /// +1 for `next`, -1 for `last`, 0 for plain (the most recent).
+        direction: i8,
+    },
+    /// Days from the reference date (`yesterday` = -1, `today` = 0).
+    Deictic(i64),
+    /// Days from the date mentioned just before (`a day earlier` = -1).
+    Anaphoric(i64),
+    /// A year alone (`in 2022`, `the 2022 talks`).
+    Year(i32),
+}
+
+/// A date mention found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// What was said.
+    pub expr: DateExpr,
+    /// Byte range in the sentence.
+    pub start: usize,
+    /// One past the end.
+    pub end: usize,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .position(|m| *m == lower || (lower.len() >= 3 && m.starts_with(lower)))
+        .map(|i| i as u32 + 1)
+}
+
+fn weekday(name: &str) -> Option<Weekday> {
+    Some(match name.to_lowercase().as_str() {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+const MONTH_NAMES: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+
+/// Every form of date the extractor reads, as one alternation.
+fn date_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pattern = format!(
+            r"(?x)
+              \b(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})\b        # 2025-05-16
+            | \b(?P<dot_d>\d{{1,2}})\.(?P<dot_m>\d{{1,2}})\.(?P<dot_y>\d{{4}})\b # 16.05.2025
+            | \b(?P<mdy_m>{m})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b
+                 (?:,?\s+(?P<mdy_y>\d{{4}})\b)?                                 # May 16, 2025
+            | \b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{m})
+                 (?:,?\s+(?P<dmy_y>\d{{4}})\b)?                                 # 16 May 2025
+            | \b(?P<dir>next|last|this|previous|coming)?\s*
+                 (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b # (next) Friday
+            | \b(?P<deictic>yesterday|today|tomorrow|tonight)\b
+            | \b(?P<ana>(?:a|one|two|three|\d)\s+days?\s+(?:earlier|before|later|after)
+                 |the\s+(?:day|night)\s+before|the\s+previous\s+day
+                 |the\s+(?:next|following)\s+day)\b                             # a day earlier
+            | \b(?P<year>(?:19|20)\d{{2}})\b                                    # 2022
+            ",
+            m = MONTH_NAMES
+        );
+        Regex::new(&pattern).expect("valid regex")
+    })
+}
+
+fn small_number(word: &str) -> i64 {
+    match word {
+        "a" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        w => w.parse().unwrap_or(1),
+    }
+}
+
+/// Finds the date mentions in `sentence`, in order.
+pub fn mentions(sentence: &str) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    for c in date_regex().captures_iter(sentence) {
+        let Some(m) = c.get(0) else { continue };
+        let num = |name: &str| c.name(name).and_then(|v| v.as_str().parse::<u32>().ok());
+        let expr = if let (Some(y), Some(mo), Some(d)) = (num("iso_y"), num("iso_m"), num("iso_d")) {
+            NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateExpr::Absolute)
+        } else if let (Some(y), Some(mo), Some(d)) = (num("dot_y"), num("dot_m"), num("dot_d")) {
+            NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateExpr::Absolute)
+        } else if let Some(mo) = c.name("mdy_m").and_then(|m| month_number(m.as_str())) {
+            month_day(mo, num("mdy_d"), num("mdy_y"))
+        } else if let Some(mo) = c.name("dmy_m").and_then(|m| month_number(m.as_str())) {
+            month_day(mo, num("dmy_d"), num("dmy_y"))
+        } else if let Some(day) = c.name("wd").and_then(|w| weekday(w.as_str())) {
+            let direction = match c.name("dir").map(|d| d.as_str().to_lowercase()).as_deref() {
+                Some("next") | Some("coming") => 1,
+                Some("last") | Some("previous") => -1,
+                _ => 0,
+            };
+            Some(DateExpr::Weekday { day, direction })
+        } else if let Some(d) = c.name("deictic") {
+            Some(DateExpr::Deictic(match d.as_str().to_lowercase().as_str() {
+                "yesterday" => -1,
+                "tomorrow" => 1,
+                _ => 0,
+            }))
+        } else if let Some(a) = c.name("ana") {
+            let text = a.as_str().to_lowercase();
+            let n = small_number(text.split_whitespace().next().unwrap_or("a"));
+            let back = text.contains("earlier") || text.contains("before") || text.contains("previous");
+            let n = if text.starts_with("the") { 1 } else { n };
+            Some(DateExpr::Anaphoric(if back { -n } else { n }))
+        } else {
+            num("year").map(|y| DateExpr::Year(y as i32))
+        };
+        if let Some(expr) = expr {
+            let start = m.start() + (m.len() - m.as_str().trim_start().len());
+            out.push(DateMention {
+                expr,
+                start,
+                end: m.end(),
+            });
+        }
+    }
+    out
+}
+
+fn month_day(month: u32, day: Option<u32>, year: Option<u32>) -> Option<DateExpr> {
+    let day = day?;
+    match year {
+        Some(y) => NaiveDate::from_ymd_opt(y as i32, month, day).map(DateExpr::Absolute),
+        None => NaiveDate::from_ymd_opt(2000, month, day).map(|_| DateExpr::MonthDay { month, day }),
+    }
+}
+
+impl DateExpr {
+    /// The calendar date this expression names, given the article's date
+    /// (`reference`) and the date mentioned just before (`previous`).
+    /// `Year` resolves to no day.
+    pub fn resolve(&self, reference: Option<NaiveDate>, previous: Option<NaiveDate>) -> Option<NaiveDate> {
+        match *self {
+            DateExpr::Absolute(d) => Some(d),
+            DateExpr::MonthDay { month, day } => {
+                let r = reference?;
+                let this = NaiveDate::from_ymd_opt(r.year(), month, day)?;
+                // a month-day more than eight months ahead is last year's
+                if this > r + Duration::days(240) {
+                    NaiveDate::from_ymd_opt(r.year() - 1, month, day)
+                } else {
+                    Some(this)
+                }
+            }
+            DateExpr::Weekday { day, direction } => {
+                let r = reference?;
+                let from = r.weekday().num_days_from_monday() as i64;
+                let to = day.num_days_from_monday() as i64;
+                let back = (from - to).rem_euclid(7);
+                Some(match direction {
+                    1 => r + Duration::days(if back == 0 { 7 } else { 7 - back }),
+                    -1 => r - Duration::days(if back == 0 { 7 } else { back }),
+                    _ => r - Duration::days(back),
+                })
+            }
+            DateExpr::Deictic(n) => reference.map(|r| r + Duration::days(n)),
+            DateExpr::Anaphoric(n) => previous.or(reference).map(|p| p + Duration::days(n)),
+            DateExpr::Year(_) => None,
+        }
+    }
+
+    /// The year this expression names on its own, if it is a bare year.
+    pub fn year(&self) -> Option<i32> {
+        match self {
+            DateExpr::Year(y) => Some(*y),
+            _ => None,
+        }
+    }
+
+    /// Whether the expression needs the article's date to mean anything.
+    pub fn is_relative(&self) -> bool {
+        !matches!(self, DateExpr::Absolute(_) | DateExpr::Year(_))
+    }
+}
+
+/// A line that marks the article's date: `Published On: May 29, 2025`,
+/// `date 2025-05-16`, `Updated: ...`.
+fn marker_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:published(?:\s+on)?|date|posted(?:\s+on)?|updated(?:\s+on)?|dated)\s*:?\s*")
+            .expect("valid regex")
+    })
+}
+
+/// Removes a leading `date 2025-05-16` marker from a headline line.
+pub fn strip_leading_date_marker(line: &str) -> &str {
+    if let Some(m) = marker_regex().find(line) {
+        let rest = &line[m.end()..];
+        if let Some(d) = mentions(rest).first() {
+            if d.start == 0 && matches!(d.expr, DateExpr::Absolute(_)) {
+                return rest[d.end..].trim_start();
+            }
+        }
+    }
+    line
+}
+
+/// The date an article gives for itself: after a `Published`/`date` marker
+/// (possibly on the next line), or a full date in the first lines.
+pub fn article_date(text: &str) -> Option<NaiveDate> {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(m) = marker_regex().find(line) {
+            let rest = &line[m.end()..];
+            let candidates = [rest, lines.get(i + 1).copied().unwrap_or("")];
+            for c in candidates {
+                if let Some(DateExpr::Absolute(d)) = mentions(c).first().map(|m| m.expr.clone()) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    // a full date among the first three lines: a date line or a timestamp
+    for line in lines.iter().take(3) {
+        if let Some(DateExpr::Absolute(d)) = mentions(line).into_iter().map(|m| m.expr).find(|e| matches!(e, DateExpr::Absolute(_))) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn article_dates_in_their_forms() {
+        assert_eq!(article_date("Title\nMay 16, 2025\n\nBody"), Some(ymd(2025, 5, 16)));
+        assert_eq!(article_date(" date 2025-05-16 Title\n"), Some(ymd(2025, 5, 16)));
+        assert_eq!(article_date("Title\n15:06 GMT 16.05.2025 (Updated)"), Some(ymd(2025, 5, 16)));
+        assert_eq!(article_date("T\nBody.\nPublished On:\nMay 29, 2025"), Some(ymd(2025, 5, 29)));
+        assert_eq!(article_date("Title\nNo date here.\nNor here."), None);
+    }
+
+    #[test]
+    fn weekdays_resolve_to_the_most_recent_or_next() {
+        let friday = ymd(2025, 5, 16);
+        let thursday = ymd(2025, 5, 29);
+        let e = |s: &str| mentions(s).remove(0).expr;
+        assert_eq!(e("on Friday").resolve(Some(friday), None), Some(friday));
+        assert_eq!(e("on Wednesday").resolve(Some(thursday), None), Some(ymd(2025, 5, 28)));
+        assert_eq!(e("next Monday").resolve(Some(thursday), None), Some(ymd(2025, 6, 2)));
+        assert_eq!(e("on Thursday").resolve(Some(friday), None), Some(ymd(2025, 5, 15)));
+    }
+
+    #[test]
+    fn explicit_month_day_wins_over_the_weekday() {
+        let found = mentions("in Istanbul next Monday, June 2.");
+        assert!(found.iter().any(|m| m.expr == DateExpr::MonthDay { month: 6, day: 2 }));
+        assert_eq!(
+            DateExpr::MonthDay { month: 6, day: 2 }.resolve(Some(ymd(2025, 5, 29)), None),
+            Some(ymd(2025, 6, 2))
+        );
+    }
+
+    #[test]
+    fn day_month_year_and_anaphora() {
+        assert_eq!(mentions("on 11 March 2025")[0].expr, DateExpr::Absolute(ymd(2025, 3, 11)));
+        let a = mentions("talks held a day earlier in Istanbul");
+        assert_eq!(a[0].expr, DateExpr::Anaphoric(-1));
+        assert_eq!(a[0].expr.resolve(None, Some(ymd(2025, 5, 17))), Some(ymd(2025, 5, 16)));
+        assert_eq!(mentions("the failed 2022 peace talks")[0].expr, DateExpr::Year(2022));
+    }
+
+    #[test]
+    fn a_number_is_not_a_date() {
+        assert!(mentions("exchange 1,000 prisoners").is_empty());
+    }
+}

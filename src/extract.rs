@@ -1,0 +1,1068 @@
+//! The rules: one article's sentences and mentions in, typed facts out, each
+//! with its evidence and the name of the rule that produced it.
+//!
+//! Sentences are read in order with a little discourse state: the date
+//! mentioned last (for "a day earlier"), the delegation spoken of last (for
+//! "He was accompanied by"), the meeting spoken of last (for agreements).
+//! Meetings are collected as mentions and merged at the end into one
+//! meeting per date, place and kind.
+
+use crate::dates::{self, DateExpr};
+use crate::document::Document;
+use crate::fact::*;
+use crate::lexicon::Lexicon;
+use crate::mention::{self, CountryForm, Mentions};
+use crate::names::{person_key, surname_key};
+use crate::text::{self, Sentence, Token, TokenKind};
+use chrono::{Datelike, NaiveDate, Weekday};
+use std::collections::{BTreeMap, HashMap};
+
+/// Words that cancel a meeting or agreement near them ("expected", "would").
+const STRONG_HEDGES: [&str; 30] = [
+    "expected", "proposed", "propose", "proposal", "requested", "request", "offer", "would", "could", "might",
+    "require", "requires", "hope", "hopes", "wish", "want", "wants", "consider", "if", "whether", "unless",
+    "not", "no", "never", "declined", "refused", "rejected", "won't", "urged", "until",
+];
+
+/// Words that cancel a meeting only when it has no date ("ready to").
+const WEAK_HEDGES: [&str; 7] = ["ready", "plan", "plans", "planned", "upcoming", "next", "may"];
+
+/// Negations that cancel an agreement kind named right after them.
+const NEGATIONS: [&str; 8] = ["no", "not", "without", "failed", "never", "nor", "neither", "didn't"];
+
+/// Verbs of agreeing.
+const AGREE_WORDS: [&str; 12] = [
+    "agreed", "agree", "agrees", "agreement", "agreements", "deal", "accord", "consented", "commitment", "committed",
+    "signed", "reached",
+];
+
+/// Verbs of agreeing that need a second word ("led to", "resulted in").
+const RESULT_PHRASES: [&str; 3] = ["led to", "resulted in", "pursuant to"];
+
+/// One meeting as a sentence mentions it, before merging.
+#[derive(Debug, Clone)]
+struct MeetingMention {
+    kind: MeetingKind,
+    date: Option<NaiveDate>,
+    year: Option<i32>,
+    place: Option<String>,
+    venue: Option<String>,
+    /// Names its own event ("met", "between X and Y"): never merged away.
+    explicit: bool,
+    sentence: usize,
+    /// Index of the merged meeting, set by `merge_meetings`.
+    merged: Option<usize>,
+}
+
+impl MeetingMention {
+    fn is_bare(&self) -> bool {
+        self.date.is_none() && self.year.is_none() && self.place.is_none()
+    }
+}
+
+/// A fact whose meeting is still a mention index.
+#[derive(Debug, Clone)]
+enum Pending {
+    Ready(Fact),
+    Meeting(usize),
+    Chair(usize, PersonKey),
+    Leader(usize, String, PersonKey),
+    Member(usize, String, PersonKey),
+    Agreement(usize, AgreementKind, Option<u64>),
+}
+
+/// Discourse state carried from sentence to sentence.
+#[derive(Debug, Default)]
+struct Discourse {
+    last_date: Option<NaiveDate>,
+    speech_date: Option<NaiveDate>,
+    /// The delegation spoken of last: meeting mention, country, leader.
+    delegation: Option<(usize, String, Option<PersonKey>)>,
+    /// The last talks or meeting mention (not a phone call).
+    last_meeting: Option<usize>,
+    /// Whether the previous sentence listed delegation members.
+    listing: bool,
+}
+
+/// Everything the extractor learned about one article, with enough left
+/// unresolved to date an undated article from the others.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    /// The facts.
+    pub facts: ArticleFacts,
+    /// For undated articles: (place, kind, weekday) of meetings whose day is
+    /// known only as a weekday, to be matched against dated articles.
+    pub anchors: Vec<(String, MeetingKind, Weekday)>,
+    /// Weekdays the article mentions, for choosing an inferred date.
+    pub weekdays: Vec<Weekday>,
+    /// Surnames used alone that the article never spells out in full.
+    pub bare_surnames: Vec<String>,
+    /// Per sentence: the rules that fired (for `extract --explain`).
+    pub trace: Vec<Vec<&'static str>>,
+    /// The sentences, for explanation.
+    pub sentences: Vec<String>,
+}
+
+/// Extracts the facts of `doc`. `reference` is the article's date when known
+/// (stated or inferred from other articles).
+pub fn extract(doc: &Document, reference: Option<NaiveDate>, date_inferred: bool, lex: &Lexicon) -> Extracted {
+    let clean = text::clean(&doc.text);
+    let sentences = text::sentences(&clean, lex);
+    let analysed: Vec<(Vec<Token>, Mentions)> = sentences
+        .iter()
+        .map(|s| {
+            let t = text::tokens(&s.text, lex);
+            let m = mention::analyse(&t, lex);
+            (t, m)
+        })
+        .collect();
+    let mut x = Extractor {
+        doc,
+        lex,
+        reference,
+        people: BTreeMap::new(),
+        surnames: HashMap::new(),
+        person_country: HashMap::new(),
+        mentions: Vec::new(),
+        pending: Vec::new(),
+        discourse: Discourse::default(),
+        anchors: Vec::new(),
+        weekdays: Vec::new(),
+        bare_surnames: Vec::new(),
+        trace: vec![Vec::new(); sentences.len()],
+    };
+    // full names first, so a later "Lavrov" finds "Sergey Lavrov"
+    for (_, m) in &analysed {
+        for n in &m.names {
+            if n.end - n.start >= 2 {
+                x.surnames.entry(surname_key(&n.text)).or_insert_with(|| n.text.clone());
+            }
+        }
+    }
+    for (s, (tokens, m)) in sentences.iter().zip(&analysed) {
+        x.sentence(s, tokens, m);
+    }
+    x.finish(sentences.len(), date_inferred, sentences.iter().map(|s| s.text.clone()).collect())
+}
+
+struct Extractor<'a> {
+    doc: &'a Document,
+    lex: &'a Lexicon,
+    reference: Option<NaiveDate>,
+    people: BTreeMap<PersonKey, String>,
+    surnames: HashMap<String, String>,
+    person_country: HashMap<PersonKey, String>,
+    mentions: Vec<MeetingMention>,
+    pending: Vec<(Pending, Evidence)>,
+    discourse: Discourse,
+    anchors: Vec<(String, MeetingKind, Weekday)>,
+    weekdays: Vec<Weekday>,
+    bare_surnames: Vec<String>,
+    trace: Vec<Vec<&'static str>>,
+}
+
+/// A sentence with its tokens and mentions, and what was resolved of them.
+struct Ctx<'s> {
+    sentence: &'s Sentence,
+    tokens: &'s [Token],
+    m: &'s Mentions,
+    /// Person per name mention.
+    persons: Vec<Option<PersonKey>>,
+    /// Resolved dates with their token position.
+    dates: Vec<(usize, Option<NaiveDate>, DateExpr)>,
+    /// Meeting mentions of this sentence (index into `mentions`) and the token
+    /// of their cue.
+    meetings: Vec<(usize, usize)>,
+    lower: Vec<String>,
+}
+
+impl Ctx<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.lower.get(i).map(String::as_str).unwrap_or("")
+    }
+
+    /// Whether the words starting at `i` read `phrase`.
+    fn phrase_at(&self, i: usize, phrase: &str) -> bool {
+        phrase.split(' ').enumerate().all(|(k, w)| self.word(i + k) == w)
+    }
+
+    /// Token index of the first occurrence of `phrase` at or after `from`.
+    fn find(&self, phrase: &str, from: usize) -> Option<usize> {
+        (from..self.tokens.len()).find(|&i| self.phrase_at(i, phrase))
+    }
+
+    /// The name mention that starts at or after `i`, skipping an office.
+    fn person_after(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while j < self.tokens.len() && matches!(self.word(j), "the" | "former" | ",") {
+            j += 1;
+        }
+        if let Some((o, target)) = self.m.offices.iter().find(|(o, _)| o.start == j) {
+            if target.is_some() {
+                return *target;
+            }
+            j = o.end;
+        }
+        // allow ranks and a country adjective between
+        for _ in 0..3 {
+            if let Some(n) = self.m.names.iter().position(|n| n.start == j) {
+                return Some(n);
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// Name mentions whose first token is in `from..to`.
+    fn names_in(&self, from: usize, to: usize) -> Vec<usize> {
+        (0..self.m.names.len())
+            .filter(|&n| self.m.names[n].start >= from && self.m.names[n].start < to)
+            .collect()
+    }
+
+    /// The nearest name mention ending before token `i`.
+    fn person_before(&self, i: usize) -> Option<usize> {
+        self.m.names.iter().rposition(|n| n.end <= i)
+    }
+
+    /// The country named right before `delegation`/`side`, by its start token.
+    fn country_before(&self, i: usize) -> Option<String> {
+        let window = i.saturating_sub(4)..i;
+        self.m
+            .countries
+            .iter()
+            .rev()
+            .find(|c| window.contains(&c.start))
+            .map(|c| c.country.clone())
+    }
+
+    fn in_quotes(&self) -> bool {
+        self.sentence.text.contains(['"', '“', '”'])
+    }
+}
+
+impl Extractor<'_> {
+    fn evidence(&self, s: &Sentence, rule: &'static str) -> Evidence {
+        Evidence {
+            article: self.doc.id.clone(),
+            sentence: s.index,
+            start: s.span.start,
+            end: s.span.end,
+            text: s.text.clone(),
+            rule,
+        }
+    }
+
+    fn emit(&mut self, ctx: &Ctx, rule: &'static str, p: Pending) {
+        let ev = self.evidence(ctx.sentence, rule);
+        if !self.trace[ctx.sentence.index].contains(&rule) {
+            self.trace[ctx.sentence.index].push(rule);
+        }
+        self.pending.push((p, ev));
+    }
+
+    /// The person a name mention stands for, registering the full name.
+    fn resolve_name(&mut self, text: &str) -> PersonKey {
+        let full = if text.split_whitespace().count() >= 2 {
+            text.to_string()
+        } else {
+            match self.surnames.get(&surname_key(text)) {
+                Some(full) => full.clone(),
+                None => {
+                    if !self.bare_surnames.contains(&text.to_string()) {
+                        self.bare_surnames.push(text.to_string());
+                    }
+                    text.to_string()
+                }
+            }
+        };
+        let key = person_key(&full);
+        let entry = self.people.entry(key.clone()).or_insert_with(|| full.clone());
+        if full.len() > entry.len() {
+            *entry = full;
+        }
+        key
+    }
+
+    fn sentence(&mut self, s: &Sentence, tokens: &[Token], m: &Mentions) {
+        // names: a single word counts only when the article spells it out
+        // in full somewhere, or an office introduces it
+        let mut persons = Vec::with_capacity(m.names.len());
+        for (k, n) in m.names.iter().enumerate() {
+            let single = n.end - n.start == 1;
+            let known = self.surnames.contains_key(&surname_key(&n.text));
+            let introduced = m.offices.iter().any(|(_, t)| *t == Some(k));
+            let at_start = n.start == 0;
+            let keep = !single || known || (introduced && !at_start);
+            persons.push(keep.then(|| self.resolve_name(&n.text)));
+        }
+        let lower: Vec<String> = tokens.iter().map(Token::lower).collect();
+        let mut ctx = Ctx {
+            sentence: s,
+            tokens,
+            m,
+            persons,
+            dates: Vec::new(),
+            meetings: Vec::new(),
+            lower,
+        };
+        self.resolve_dates(&mut ctx);
+        self.countries_of_people(&ctx);
+        self.meetings(&mut ctx);
+        self.roles(&ctx);
+        self.delegations(&ctx);
+        self.agreements(&ctx);
+        self.chairs(&ctx);
+        if let Some(d) = ctx.dates.iter().rev().find_map(|(_, d, _)| *d) {
+            self.discourse.last_date = Some(d);
+        }
+    }
+
+    /// Resolves the sentence's date mentions against the article's date.
+    fn resolve_dates(&mut self, ctx: &mut Ctx) {
+        let mut previous = self.discourse.last_date;
+        let quoted = ctx.in_quotes();
+        for dm in dates::mentions(&ctx.sentence.text) {
+            let Some(tok) = ctx.tokens.iter().position(|t| t.start >= dm.start) else { continue };
+            // "since 2022": not the date of anything here
+            if tok > 0 && matches!(ctx.word(tok - 1), "since" | "before" | "until" | "over" | "than") {
+                continue;
+            }
+            if let DateExpr::Weekday { day, .. } = dm.expr {
+                self.weekdays.push(day);
+            }
+            let reference = match (&dm.expr, quoted) {
+                (DateExpr::Deictic(_), true) => self.discourse.speech_date.or(self.reference),
+                _ => self.reference,
+            };
+            let resolved = dm.expr.resolve(reference, previous);
+            if resolved.is_some() {
+                previous = resolved;
+            }
+            ctx.dates.push((tok, resolved, dm.expr));
+        }
+        // an explicit month-day next to a weekday ("next Monday, June 2") wins
+        if ctx.dates.iter().any(|(_, _, e)| matches!(e, DateExpr::MonthDay { .. } | DateExpr::Absolute(_))) {
+            let explicit: Vec<(usize, Option<NaiveDate>)> = ctx
+                .dates
+                .iter()
+                .filter(|(_, _, e)| matches!(e, DateExpr::MonthDay { .. } | DateExpr::Absolute(_)))
+                .map(|(t, d, _)| (*t, *d))
+                .collect();
+            for (t, d, e) in ctx.dates.iter_mut() {
+                if matches!(e, DateExpr::Weekday { .. }) {
+                    if let Some((_, ed)) = explicit.iter().find(|(et, _)| et.abs_diff(*t) <= 3) {
+                        *d = *ed;
+                    }
+                }
+            }
+        }
+        let speech = ["told", "said", "says", "stated", "announced"];
+        if self.discourse.speech_date.is_none() && ctx.lower.iter().any(|w| speech.contains(&w.as_str())) {
+            self.discourse.speech_date = ctx
+                .dates
+                .iter()
+                .find(|(_, d, e)| d.is_some() && matches!(e, DateExpr::Weekday { .. } | DateExpr::Absolute(_)))
+                .and_then(|(_, d, _)| *d);
+        }
+    }
+
+    /// Learns the country of people from offices and possessives
+    /// ("Ukraine's Vladimir Zelenskyy").
+    fn countries_of_people(&mut self, ctx: &Ctx) {
+        for (o, target) in &ctx.m.offices {
+            if let (Some(t), Some(c)) = (target, &o.country) {
+                if let Some(Some(p)) = ctx.persons.get(*t) {
+                    self.person_country.entry(p.clone()).or_insert_with(|| c.clone());
+                }
+            }
+        }
+        for c in &ctx.m.countries {
+            if c.possessive {
+                if let Some(n) = ctx.m.names.iter().position(|n| n.start == c.end + 1) {
+                    if let Some(Some(p)) = ctx.persons.get(n) {
+                        self.person_country.entry(p.clone()).or_insert_with(|| c.country.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    /// Finds meeting cues and makes a mention of each that is not hedged.
+    fn meetings(&mut self, ctx: &mut Ctx) {
+        let n = ctx.tokens.len();
+        let mut cues: Vec<(usize, usize, MeetingKind)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let found = self
+                .lex
+                .meeting_words
+                .iter()
+                .find(|(w, _)| ctx.phrase_at(i, w))
+                .map(|(w, k)| (w.split(' ').count(), *k, w.as_str()));
+            if let Some((len, kind, word)) = found {
+                let ok = match word {
+                    // "call" the noun, not "called for"
+                    "call" => i > 0 && matches!(ctx.word(i - 1), "the" | "a" | "recent" | "phone" | "their" | "his" | "this" | "that"),
+                    "met" => true,
+                    _ => true,
+                };
+                if ok {
+                    cues.push((i, len, kind));
+                }
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+        for (cue, len, kind) in cues {
+            let window = |d: usize| cue.saturating_sub(d)..(cue + len + d).min(n);
+            let hedged_strong = window(8)
+                .filter(|&k| k < cue || k >= cue + len)
+                .filter(|&k| k + 4 >= cue || k < cue) // the window is asymmetric: 8 before, 4 after
+                .filter(|&k| k < cue || k < cue + len + 4)
+                .any(|k| STRONG_HEDGES.contains(&ctx.word(k)));
+            let hedged_weak = window(6).any(|k| WEAK_HEDGES.contains(&ctx.word(k)));
+            // date: a date within six tokens; a year names the round
+            let near = ctx
+                .dates
+                .iter()
+                .filter(|(t, _, _)| t.abs_diff(cue) <= 6 || (*t >= cue && *t <= cue + len + 6))
+                .min_by_key(|(t, _, _)| t.abs_diff(cue));
+            let (date, year) = match near {
+                Some((_, Some(d), _)) => (Some(*d), None),
+                Some((_, None, e)) => (None, e.year()),
+                None => (None, None),
+            };
+            let weekday = near.and_then(|(_, _, e)| match e {
+                DateExpr::Weekday { day, .. } => Some(*day),
+                _ => None,
+            });
+            if hedged_strong || (hedged_weak && date.is_none()) {
+                continue;
+            }
+            let place = if kind == MeetingKind::PhoneCall {
+                None
+            } else {
+                ctx.m
+                    .cities
+                    .iter()
+                    .min_by_key(|(t, _)| t.abs_diff(cue))
+                    .map(|(_, c)| c.clone())
+            };
+            let venue = if kind == MeetingKind::PhoneCall {
+                None
+            } else {
+                ctx.m.venues.first().map(|(_, v)| v.clone())
+            };
+            let after = ctx.word(cue + len);
+            let explicit = matches!(ctx.word(cue), "met" | "visit" | "convened")
+                || after == "between"
+                || after == "with" && kind != MeetingKind::Talks
+                || ctx.find("took place", 0).is_some() && kind == MeetingKind::Meeting;
+            if let (Some(p), Some(w), None) = (&place, weekday, self.reference) {
+                self.anchors.push((p.clone(), kind, w));
+            }
+            let idx = self.mentions.len();
+            self.mentions.push(MeetingMention {
+                kind,
+                date,
+                year,
+                place,
+                venue,
+                explicit,
+                sentence: ctx.sentence.index,
+                merged: None,
+            });
+            ctx.meetings.push((idx, cue));
+            self.emit(ctx, "meeting-cue", Pending::Meeting(idx));
+            if kind != MeetingKind::PhoneCall {
+                self.discourse.last_meeting = Some(idx);
+            }
+        }
+        // an anaphoric talks mention "held a day earlier in Istanbul" in an
+        // undated article still anchors through the weekday it points to
+        if self.reference.is_none() {
+            for (idx, _) in &ctx.meetings {
+                let m = &self.mentions[*idx];
+                if let (Some(p), true) = (&m.place, m.date.is_none()) {
+                    let base = ctx.dates.iter().find_map(|(_, _, e)| match e {
+                        DateExpr::Anaphoric(k) => Some(*k),
+                        _ => None,
+                    });
+                    if let (Some(k), Some(w)) = (base, self.last_weekday()) {
+                        let day = shift_weekday(w, k);
+                        self.anchors.push((p.clone(), m.kind, day));
+                    }
+                }
+            }
+        }
+    }
+
+    fn last_weekday(&self) -> Option<Weekday> {
+        self.weekdays.last().copied()
+    }
+
+    /// Roles: an office attached to a person, not former, not a delegation role.
+    fn roles(&mut self, ctx: &Ctx) {
+        for (o, target) in &ctx.m.offices {
+            let Some(t) = target else { continue };
+            let Some(Some(person)) = ctx.persons.get(*t) else { continue };
+            if o.former || o.delegation_role {
+                continue;
+            }
+            let rule = if o.start < ctx.m.names[*t].start { "office-before-name" } else { "office-after-name" };
+            let country = o.country.clone().or_else(|| self.person_country.get(person).cloned());
+            self.emit(
+                ctx,
+                rule,
+                Pending::Ready(Fact::Role {
+                    person: person.clone(),
+                    title: o.title.clone(),
+                    country,
+                    as_of: self.reference,
+                }),
+            );
+        }
+    }
+
+    /// The meeting a delegation or agreement in this sentence belongs to:
+    /// one the sentence names (not a phone call), else the last one spoken of.
+    fn meeting_here(&self, ctx: &Ctx) -> Option<usize> {
+        ctx.meetings
+            .iter()
+            .map(|(i, _)| *i)
+            .find(|i| self.mentions[*i].kind != MeetingKind::PhoneCall && !self.mentions[*i].is_bare())
+            .or(self.discourse.last_meeting)
+            .or_else(|| ctx.meetings.iter().map(|(i, _)| *i).find(|i| self.mentions[*i].kind != MeetingKind::PhoneCall))
+    }
+
+    /// A year-only talks mention for "just as in 2022".
+    fn year_meeting(&mut self, ctx: &Ctx, year: i32) -> usize {
+        if let Some(i) = self.mentions.iter().position(|m| m.year == Some(year) && m.kind == MeetingKind::Talks) {
+            return i;
+        }
+        self.mentions.push(MeetingMention {
+            kind: MeetingKind::Talks,
+            date: None,
+            year: Some(year),
+            place: None,
+            venue: None,
+            explicit: true,
+            sentence: ctx.sentence.index,
+            merged: None,
+        });
+        self.mentions.len() - 1
+    }
+
+    fn country_of(&self, p: &PersonKey) -> Option<String> {
+        self.person_country.get(p).cloned()
+    }
+
+    /// Delegation leaders and members.
+    fn delegations(&mut self, ctx: &Ctx) {
+        let mut listed = false;
+        let negated = ["not included", "not part", "not join", "not joining", "not attend", "declined", "absent", "excluded", "not be"]
+            .iter()
+            .any(|p| ctx.find(p, 0).is_some());
+        let meeting = self.meeting_here(ctx);
+        // leaders
+        for i in 0..ctx.tokens.len() {
+            let w = ctx.word(i);
+            if !matches!(w, "delegation" | "delegations" | "team" | "side" | "negotiator" | "negotiators") {
+                continue;
+            }
+            let country = ctx.country_before(i).or_else(|| {
+                // "Our delegation": the speaker's country
+                (i > 0 && matches!(ctx.word(i - 1), "our" | "my")).then(|| self.speaker_country(ctx)).flatten()
+            });
+            // "X delegation (, ) (was|is|will be) led|headed by NAME"
+            let mut j = i + 1;
+            while j < ctx.tokens.len() && matches!(ctx.word(j), "," | "was" | "is" | "will" | "be" | "again" | "also" | "which" | "being" | "has" | "been") {
+                j += 1;
+            }
+            if matches!(ctx.word(j), "led" | "headed") && ctx.word(j + 1) == "by" {
+                if let (Some(c), Some(n)) = (country.clone(), ctx.person_after(j + 2)) {
+                    if let Some(Some(p)) = ctx.persons.get(n).cloned() {
+                        if let Some(mt) = meeting {
+                            self.leader(ctx, "delegation-led-by", mt, &c, &p);
+                            self.extra_years(ctx, &c, &p, true);
+                        }
+                    }
+                }
+                continue;
+            }
+            // "X's chief negotiator, NAME" / "head of the X delegation NAME"
+            if let Some((o, Some(t))) = ctx.m.offices.iter().find(|(o, _)| o.delegation_role && o.start <= i && i < o.end) {
+                let c = o.country.clone().or(country.clone());
+                if let (Some(c), Some(Some(p)), Some(mt)) = (c, ctx.persons.get(*t).cloned(), meeting) {
+                    self.leader(ctx, "delegation-head-office", mt, &c, &p);
+                }
+                continue;
+            }
+            // "NAME led|heads|to lead X's delegation"
+            if i >= 2 {
+                let verb = (i.saturating_sub(5)..i).rev().find(|&k| {
+                    matches!(ctx.word(k), "led" | "leads" | "lead" | "heads" | "headed" | "head" | "leading" | "heading")
+                });
+                if let (Some(v), Some(c)) = (verb, country.clone()) {
+                    if let Some(p) = self.subject_of(ctx, v) {
+                        if let Some(mt) = meeting {
+                            let mt = if ctx.phrase_at(i + 1, "at the time") { self.discourse.last_meeting.unwrap_or(mt) } else { mt };
+                            self.leader(ctx, "person-led-delegation", mt, &c, &p);
+                        }
+                    }
+                }
+            }
+        }
+        // "NAME, who also led the failed 2022 peace talks"
+        if let Some(v) = (0..ctx.tokens.len()).find(|&k| ctx.word(k) == "led" && ctx.word(k + 1) == "the") {
+            let year = ctx.dates.iter().find(|(t, _, e)| *t > v && *t <= v + 4 && e.year().is_some()).and_then(|(_, _, e)| e.year());
+            if let (Some(y), Some(p)) = (year, self.subject_of(ctx, v)) {
+                if let Some(c) = self.country_of(&p).or_else(|| self.discourse.delegation.as_ref().map(|d| d.1.clone())) {
+                    let mt = self.year_meeting(ctx, y);
+                    self.leader(ctx, "led-earlier-talks", mt, &c, &p);
+                }
+            }
+        }
+        // "NAME, a participant in the 2022 negotiations"
+        if let Some(k) = ctx.find("participant in the", 0) {
+            let year = ctx.dates.iter().find(|(t, _, e)| *t > k && *t <= k + 5 && e.year().is_some()).and_then(|(_, _, e)| e.year());
+            if let (Some(y), Some(n)) = (year, ctx.person_before(k)) {
+                if let Some(Some(p)) = ctx.persons.get(n).cloned() {
+                    if let Some(c) = self.country_of(&p).or_else(|| self.discourse.delegation.as_ref().map(|d| d.1.clone())) {
+                        let mt = self.year_meeting(ctx, y);
+                        self.member(ctx, "participant-in-earlier-talks", mt, &c, &p);
+                    }
+                }
+            }
+        }
+        if negated {
+            self.discourse.listing = false;
+            return;
+        }
+        // members: "accompanied by LIST", "experts included LIST",
+        // "LIST took part in the talks", "the X side was represented by LIST"
+        let triggers = ["accompanied by", "included", "includes", "include", "comprised", "consisted of", "represented by", "joined by", "along with"];
+        for trig in triggers {
+            let Some(k) = ctx.find(trig, 0) else { continue };
+            let from = k + trig.split(' ').count();
+            let deleg = self.delegation_for(ctx, k);
+            if let Some((mt, c, leader)) = deleg {
+                for n in ctx.names_in(from, ctx.tokens.len()) {
+                    if let Some(Some(p)) = ctx.persons.get(n).cloned() {
+                        if Some(&p) != leader.as_ref() {
+                            self.member(ctx, "delegation-list", mt, &c, &p);
+                            listed = true;
+                        }
+                    }
+                }
+            }
+            break;
+        }
+        for verb in ["participated in", "took part in", "attended", "were part of", "was part of"] {
+            let Some(k) = ctx.find(verb, 0) else { continue };
+            let talks_follow = (k..(k + 8).min(ctx.tokens.len())).any(|t| matches!(ctx.word(t), "talks" | "negotiations" | "delegation" | "meeting"));
+            if !talks_follow {
+                continue;
+            }
+            if let Some((mt, c, _)) = self.discourse.delegation.clone() {
+                for n in ctx.names_in(0, k) {
+                    if let Some(Some(p)) = ctx.persons.get(n).cloned() {
+                        if self.country_of(&p).is_none_or(|pc| pc == c) {
+                            self.member(ctx, "took-part-in", mt, &c, &p);
+                            listed = true;
+                        }
+                    }
+                }
+            }
+        }
+        // "From the president's office — NAME." continuing a list
+        if !listed && self.discourse.listing && ctx.tokens.len() <= 14 && ctx.tokens.iter().any(|t| matches!(t.text.as_str(), "—" | "–" | "-" | ":")) {
+            if let Some((mt, c, _)) = self.discourse.delegation.clone() {
+                let verbs = ctx.lower.iter().any(|w| w.ends_with("ed") || matches!(w.as_str(), "is" | "was" | "are" | "were" | "said"));
+                if !verbs {
+                    for n in 0..ctx.m.names.len() {
+                        let full = ctx.m.names[n].end - ctx.m.names[n].start >= 2;
+                        let possessive = ctx.tokens.get(ctx.m.names[n].end).is_some_and(|t| t.kind == TokenKind::Possessive);
+                        if let (true, false, Some(Some(p))) = (full, possessive, ctx.persons.get(n).cloned()) {
+                            self.member(ctx, "delegation-list-continued", mt, &c, &p);
+                            listed = true;
+                        }
+                    }
+                }
+            }
+        }
+        self.discourse.listing = listed;
+    }
+
+    /// "just as in 2022": the leader also led the delegation of that year.
+    fn extra_years(&mut self, ctx: &Ctx, country: &str, person: &PersonKey, leader: bool) {
+        let years: Vec<i32> = ctx
+            .dates
+            .iter()
+            .filter_map(|(t, _, e)| e.year().filter(|_| *t >= 2 && ctx.word(t - 1) == "in" && ctx.word(t - 2) == "as"))
+            .collect();
+        for y in years {
+            if self.reference.is_some_and(|r| r.year() == y) {
+                continue;
+            }
+            let mt = self.year_meeting(ctx, y);
+            if leader {
+                self.leader(ctx, "led-as-in-year", mt, country, person);
+            }
+        }
+    }
+
+    /// The delegation a member list at token `k` belongs to.
+    fn delegation_for(&self, ctx: &Ctx, k: usize) -> Option<(usize, String, Option<PersonKey>)> {
+        // "the U.S. side was represented by", "the Russian delegation included"
+        let here = (k.saturating_sub(6)..k).find(|&t| matches!(ctx.word(t), "delegation" | "side" | "team"));
+        if let Some(t) = here {
+            if let Some(c) = ctx.country_before(t) {
+                let mt = self.meeting_here(ctx)?;
+                return Some((mt, c, None));
+            }
+        }
+        // "He was accompanied by": the delegation spoken of last; "NAME was
+        // accompanied by": NAME's delegation
+        let subject = ctx.person_before(k).and_then(|n| ctx.persons.get(n).cloned().flatten());
+        if let Some(p) = subject {
+            if let Some(d) = self.discourse.delegation.clone().filter(|d| d.2.as_ref() == Some(&p)) {
+                return Some(d);
+            }
+            let c = self.country_of(&p)?;
+            let mt = self.meeting_here(ctx)?;
+            return Some((mt, c, Some(p)));
+        }
+        self.discourse.delegation.clone()
+    }
+
+    /// The person who does the verb at token `v`: the antecedent of `who`,
+    /// else the nearest name before it.
+    fn subject_of(&self, ctx: &Ctx, v: usize) -> Option<PersonKey> {
+        let who = (v.saturating_sub(8)..v).rev().find(|&k| ctx.word(k) == "who");
+        let n = match who {
+            Some(w) => ctx.person_before(w),
+            None => ctx.person_before(v),
+        }?;
+        ctx.persons.get(n).cloned().flatten()
+    }
+
+    /// The country of whoever speaks a quoted sentence ("Lavrov added, ...").
+    fn speaker_country(&self, ctx: &Ctx) -> Option<String> {
+        let verb = ctx
+            .lower
+            .iter()
+            .position(|w| matches!(w.as_str(), "said" | "added" | "says" | "stated" | "told" | "noted"))?;
+        let n = ctx.person_before(verb).or_else(|| ctx.names_in(verb, ctx.tokens.len()).first().copied())?;
+        let p = ctx.persons.get(n).cloned().flatten()?;
+        self.country_of(&p)
+    }
+
+    fn leader(&mut self, ctx: &Ctx, rule: &'static str, mt: usize, country: &str, p: &PersonKey) {
+        self.person_country.entry(p.clone()).or_insert_with(|| country.to_string());
+        self.emit(ctx, rule, Pending::Leader(mt, country.to_string(), p.clone()));
+        self.emit(ctx, rule, Pending::Member(mt, country.to_string(), p.clone()));
+        if self.mentions[mt].year.is_none() {
+            self.discourse.delegation = Some((mt, country.to_string(), Some(p.clone())));
+        }
+    }
+
+    fn member(&mut self, ctx: &Ctx, rule: &'static str, mt: usize, country: &str, p: &PersonKey) {
+        self.person_country.entry(p.clone()).or_insert_with(|| country.to_string());
+        self.emit(ctx, rule, Pending::Member(mt, country.to_string(), p.clone()));
+    }
+
+    /// Agreements: a sentence that agrees on something names its kinds.
+    fn agreements(&mut self, ctx: &Ctx) {
+        let n = ctx.tokens.len();
+        let trigger = (0..n).find(|&i| {
+            AGREE_WORDS.contains(&ctx.word(i)) || RESULT_PHRASES.iter().any(|p| ctx.phrase_at(i, p))
+        });
+        let Some(trig) = trigger else { return };
+        // a hedged trigger ("urged to agree", "unless Russia agreed")
+        let hedges = ["urged", "unless", "if", "would", "could", "hope", "against", "ready", "want", "call", "calls", "called"];
+        if (trig.saturating_sub(4)..trig).any(|k| hedges.contains(&ctx.word(k))) {
+            return;
+        }
+        let text = ctx.lower.join(" ");
+        let has = |w: &str| contains_words(&text, w);
+        let cues = &self.lex.agreements;
+        let drafting = cues.drafting.iter().any(|w| has(w));
+        let Some(mt) = self.meeting_here(ctx) else { return };
+        let mut found: Vec<(AgreementKind, Option<u64>)> = Vec::new();
+        for (kind, words) in &cues.kinds {
+            let Some((pos, _)) = words.iter().filter_map(|w| find_words(&ctx.lower, w).map(|p| (p, w))).min_by_key(|(p, _)| *p) else {
+                continue;
+            };
+            let negated = (pos.saturating_sub(3)..pos).any(|k| NEGATIONS.contains(&ctx.word(k)))
+                || (pos + 1..(pos + 5).min(n)).any(|k| matches!(ctx.word(k), "not" | "never"))
+                || (pos.saturating_sub(3)..pos).any(|k| matches!(ctx.word(k), "potential" | "possible"));
+            let mut kind = *kind;
+            if kind == AgreementKind::Ceasefire && drafting {
+                kind = AgreementKind::CeasefireProposals;
+            } else if negated {
+                continue;
+            }
+            let quantity = (pos.saturating_sub(4)..(pos + 3).min(n))
+                .find(|&k| ctx.tokens[k].kind == TokenKind::Number)
+                .and_then(|k| ctx.tokens[k].text.replace(',', "").parse::<u64>().ok())
+                .filter(|q| !(1900..=2100).contains(q));
+            if !found.iter().any(|(k, _)| *k == kind) {
+                found.push((kind, quantity));
+            }
+        }
+        // "proposals ... for a settlement" without the word ceasefire
+        if drafting
+            && !found.iter().any(|(k, _)| *k == AgreementKind::CeasefireProposals)
+            && cues.settlement.iter().any(|w| has(w))
+            && ["prepare", "draft", "drafting", "outline", "exchange", "present"].iter().any(|w| has(w))
+        {
+            found.push((AgreementKind::CeasefireProposals, None));
+        }
+        for (kind, q) in found {
+            self.emit(ctx, "agreed-on", Pending::Agreement(mt, kind, q));
+        }
+    }
+
+    /// Chairs: "chaired by NAME", "opened by NAME", "hosted by NAME".
+    fn chairs(&mut self, ctx: &Ctx) {
+        for verb in ["chaired by", "opened by", "hosted by", "moderated by", "presided over by", "mediated by"] {
+            let Some(k) = ctx.find(verb, 0) else { continue };
+            let Some(n) = ctx.person_after(k + verb.split(' ').count()) else { continue };
+            let Some(Some(p)) = ctx.persons.get(n).cloned() else { continue };
+            if let Some(mt) = self.meeting_here(ctx) {
+                self.emit(ctx, "chaired-by", Pending::Chair(mt, p));
+            }
+        }
+    }
+
+    /// Merges meeting mentions into meetings and turns pending facts into facts.
+    fn finish(mut self, sentences: usize, date_inferred: bool, texts: Vec<String>) -> Extracted {
+        let meetings = self.merge_meetings();
+        let key_of = |i: usize| -> Option<MeetingKey> {
+            let m = self.mentions.get(i)?;
+            meetings.get(m.merged?).map(|(k, _)| k.clone())
+        };
+        let mut facts: Vec<Found> = Vec::new();
+        for (p, evidence) in std::mem::take(&mut self.pending) {
+            let fact = match p {
+                Pending::Ready(f) => Some(f),
+                Pending::Meeting(i) => key_of(i).map(|meeting| Fact::Meeting { meeting }),
+                Pending::Chair(i, person) => key_of(i).map(|meeting| Fact::Chair { meeting, person }),
+                Pending::Leader(i, country, person) => key_of(i).map(|meeting| Fact::DelegationLeader { meeting, country, person }),
+                Pending::Member(i, country, person) => key_of(i).map(|meeting| Fact::DelegationMember { meeting, country, person }),
+                Pending::Agreement(i, kind, quantity) => key_of(i).map(|meeting| Fact::Agreement { meeting, kind, quantity }),
+            };
+            if let Some(fact) = fact {
+                if !facts.iter().any(|f| f.fact == fact) {
+                    facts.push(Found { fact, evidence });
+                }
+            }
+        }
+        fill_role_countries(&mut facts, &self.person_country);
+        drop_generic_titles(&mut facts);
+        let mut people: Vec<Person> = self
+            .people
+            .iter()
+            .filter(|(k, _)| facts.iter().any(|f| fact_mentions(&f.fact, k)))
+            .map(|(key, name)| Person { key: key.clone(), name: name.clone() })
+            .collect();
+        people.sort_by(|a, b| a.key.cmp(&b.key));
+        let meetings: Vec<Meeting> = meetings
+            .into_iter()
+            .map(|(key, venue)| Meeting { key, venue, countries: Vec::new() })
+            .collect();
+        let meetings = with_countries(meetings, &facts);
+        Extracted {
+            facts: ArticleFacts {
+                article: ArticleMeta {
+                    id: self.doc.id.clone(),
+                    title: self.doc.title(),
+                    date: self.reference,
+                    date_inferred,
+                    sentences,
+                },
+                people,
+                meetings,
+                facts,
+            },
+            anchors: self.anchors,
+            weekdays: self.weekdays,
+            bare_surnames: self.bare_surnames,
+            trace: self.trace,
+            sentences: texts,
+        }
+    }
+
+    /// One meeting per date, place and kind. A bare mention ("the talks")
+    /// joins the nearest meeting of its kind; a dated one without a place
+    /// takes the place of a meeting on the same day.
+    fn merge_meetings(&mut self) -> Vec<(MeetingKey, Option<String>)> {
+        let mut out: Vec<(MeetingKey, Option<String>)> = Vec::new();
+        // places for dated meetings without one: another meeting that day
+        let placed: Vec<(NaiveDate, String)> = self
+            .mentions
+            .iter()
+            .filter_map(|m| Some((m.date?, m.place.clone()?)))
+            .collect();
+        for m in self.mentions.iter_mut() {
+            if m.place.is_none() && m.kind != MeetingKind::PhoneCall {
+                if let Some(d) = m.date {
+                    m.place = placed.iter().find(|(pd, _)| *pd == d).map(|(_, p)| p.clone());
+                }
+            }
+        }
+        // a placed mention without date joins a dated one of its kind and place
+        let dated: Vec<(MeetingKind, String, NaiveDate)> = self
+            .mentions
+            .iter()
+            .filter_map(|m| Some((m.kind, m.place.clone()?, m.date?)))
+            .collect();
+        for m in self.mentions.iter_mut() {
+            if m.date.is_none() && m.year.is_none() {
+                if let Some(p) = &m.place {
+                    let same: Vec<NaiveDate> = dated
+                        .iter()
+                        .filter(|(k, dp, _)| *k == m.kind && dp == p)
+                        .map(|(_, _, d)| *d)
+                        .collect();
+                    if let Some(d) = same.first() {
+                        m.date = Some(*d);
+                    }
+                }
+            }
+        }
+        // anaphoric "meeting"/"session" for the talks when nothing else names it
+        let talks_exist = self.mentions.iter().any(|m| m.kind == MeetingKind::Talks && !m.is_bare());
+        for m in self.mentions.iter_mut() {
+            if m.kind == MeetingKind::Meeting && !m.explicit && talks_exist {
+                let same_day_talks = m.date.is_none() && m.place.is_some();
+                if m.is_bare() || same_day_talks {
+                    m.kind = MeetingKind::Talks;
+                }
+            }
+        }
+        let n = self.mentions.len();
+        for i in 0..n {
+            let m = &self.mentions[i];
+            if m.is_bare() && !m.explicit {
+                // nearest non-bare mention of the same kind
+                let target = (0..n)
+                    .filter(|&j| j != i && self.mentions[j].kind == m.kind && !self.mentions[j].is_bare())
+                    .min_by_key(|&j| (self.mentions[j].sentence.abs_diff(m.sentence), j));
+                if let Some(j) = target {
+                    let key = key_of_mention(&self.mentions[j]);
+                    let slot = slot_for(&mut out, key, self.mentions[i].venue.clone());
+                    self.mentions[i].merged = Some(slot);
+                }
+                continue;
+            }
+            let key = key_of_mention(m);
+            let venue = m.venue.clone();
+            let slot = slot_for(&mut out, key, venue);
+            self.mentions[i].merged = Some(slot);
+        }
+        out
+    }
+}
+
+fn key_of_mention(m: &MeetingMention) -> MeetingKey {
+    MeetingKey {
+        date: m.date,
+        year: if m.date.is_some() { None } else { m.year },
+        place: m.place.clone(),
+        kind: m.kind,
+    }
+}
+
+fn slot_for(out: &mut Vec<(MeetingKey, Option<String>)>, key: MeetingKey, venue: Option<String>) -> usize {
+    if let Some(i) = out.iter().position(|(k, _)| *k == key) {
+        if out[i].1.is_none() {
+            out[i].1 = venue;
+        }
+        return i;
+    }
+    out.push((key, venue));
+    out.len() - 1
+}
+
+fn shift_weekday(w: Weekday, days: i64) -> Weekday {
+    let n = (w.num_days_from_monday() as i64 + days).rem_euclid(7);
+    let mut d = Weekday::Mon;
+    for _ in 0..n {
+        d = d.succ();
+    }
+    d
+}
+
+/// Whether `text` (lowercase words joined by spaces) holds `phrase` as whole words.
+fn contains_words(text: &str, phrase: &str) -> bool {
+    let padded = format!(" {text} ");
+    padded.contains(&format!(" {phrase} "))
+}
+
+/// Token index where the words of `phrase` start.
+fn find_words(lower: &[String], phrase: &str) -> Option<usize> {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    (0..lower.len()).find(|&i| words.iter().enumerate().all(|(k, w)| lower.get(i + k).is_some_and(|l| l == w)))
+}
+
+fn fact_mentions(f: &Fact, k: &PersonKey) -> bool {
+    match f {
+        Fact::Role { person, .. }
+        | Fact::Chair { person, .. }
+        | Fact::Participant { person, .. }
+        | Fact::DelegationLeader { person, .. }
+        | Fact::DelegationMember { person, .. } => person == k,
+        Fact::Meeting { .. } | Fact::Agreement { .. } => false,
+    }
+}
+
+/// A role without a country takes the country the article gives the person.
+fn fill_role_countries(facts: &mut [Found], countries: &HashMap<PersonKey, String>) {
+    for f in facts.iter_mut() {
+        if let Fact::Role { person, country: c @ None, .. } = &mut f.fact {
+            *c = countries.get(person).cloned();
+        }
+    }
+}
+
+/// "Minister Lavrov" beside "Foreign Minister Sergey Lavrov": the bare head
+/// adds nothing.
+fn drop_generic_titles(facts: &mut Vec<Found>) {
+    let titles: Vec<(PersonKey, String)> = facts
+        .iter()
+        .filter_map(|f| match &f.fact {
+            Fact::Role { person, title, .. } => Some((person.clone(), title.clone())),
+            _ => None,
+        })
+        .collect();
+    facts.retain(|f| match &f.fact {
+        Fact::Role { person, title, .. } => !titles.iter().any(|(p, t)| {
+            p == person && t != title && t.split(' ').count() > title.split(' ').count() && t.ends_with(title.as_str())
+        }),
+        _ => true,
+    });
+}
+
+/// Records the countries of each meeting's delegations on the meeting.
+fn with_countries(mut meetings: Vec<Meeting>, facts: &[Found]) -> Vec<Meeting> {
+    for m in meetings.iter_mut() {
+        for f in facts {
+            if let Fact::DelegationLeader { meeting, country, .. } | Fact::DelegationMember { meeting, country, .. } = &f.fact {
+                if *meeting == m.key && !m.countries.contains(country) {
+                    m.countries.push(country.clone());
+                }
+            }
+        }
+        m.countries.sort();
+    }
+    meetings
+}
+
+/// Whether a mention's country came from a metonym (kept for callers).
+pub fn is_metonym(form: CountryForm) -> bool {
+    form == CountryForm::Metonym
+}

@@ -1,0 +1,340 @@
+//! Word lists (countries, cities, offices, ranks, venues, cue words) loaded
+//! from the data files under `data/lexicon/`, embedded at build time.
+//!
+//! Lookups are case-insensitive unless a list says otherwise. Nothing here
+//! names a person: people are found from context.
+
+use crate::error::{Error, Result};
+use crate::fact::{AgreementKind, MeetingKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const COUNTRIES: &str = include_str!("../data/lexicon/countries.tsv");
+const METONYMS: &str = include_str!("../data/lexicon/metonyms.tsv");
+const CITIES: &str = include_str!("../data/lexicon/cities.tsv");
+const REGIONS: &str = include_str!("../data/lexicon/regions.txt");
+const OFFICES: &str = include_str!("../data/lexicon/offices.txt");
+const NOT_OFFICES: &str = include_str!("../data/lexicon/not-offices.txt");
+const RANKS: &str = include_str!("../data/lexicon/ranks.txt");
+const ROLE_SYNONYMS: &str = include_str!("../data/lexicon/role-synonyms.tsv");
+const VENUES: &str = include_str!("../data/lexicon/venues.txt");
+const MEETING_WORDS: &str = include_str!("../data/lexicon/meeting-words.tsv");
+const AGREEMENT_WORDS: &str = include_str!("../data/lexicon/agreement-words.tsv");
+const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
+const NON_NAMES: &str = include_str!("../data/lexicon/non-names.txt");
+
+/// What a word can be inside an office phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfficeWord {
+    /// Names the office itself (`minister`).
+    Head,
+    /// Qualifies a head (`deputy`, `foreign`).
+    Modifier,
+    /// Names a body (`ministry`, `directorate`).
+    Org,
+}
+
+/// Cue words for agreements, by what they signal.
+#[derive(Debug, Clone, Default)]
+pub struct AgreementCues {
+    /// Cues of each agreement kind (not the drafting and settlement lists).
+    pub kinds: Vec<(AgreementKind, Vec<String>)>,
+    /// Words of drafting ("proposals", "memorandum").
+    pub drafting: Vec<String>,
+    /// Words of a settlement or truce ("ceasefire", "settlement").
+    pub settlement: Vec<String>,
+}
+
+/// All the word lists, parsed once.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Lowercased alias (names, adjectives) -> canonical country.
+    pub countries: HashMap<String, String>,
+    /// Lowercased metonym (`kremlin`) -> canonical country.
+    pub metonyms: HashMap<String, String>,
+    /// Lowercased city alias -> canonical city.
+    pub cities: HashMap<String, String>,
+    /// Lowercased region names (never persons, never cities).
+    pub regions: HashSet<String>,
+    /// Lowercased office word -> its kinds.
+    pub office_words: HashMap<String, Vec<OfficeWord>>,
+    /// Lowercased words that make a phrase a delegation role, not an office.
+    pub not_offices: HashSet<String>,
+    /// Ranks and honours, as token sequences (lowercased).
+    pub ranks: Vec<Vec<String>>,
+    /// Lowercased office wording -> canonical office.
+    pub role_synonyms: HashMap<String, String>,
+    /// Lowercased venue head words.
+    pub venues: HashSet<String>,
+    /// Meeting cue phrases (lowercased), longest first, with their kind.
+    pub meeting_words: Vec<(String, MeetingKind)>,
+    /// Agreement cue words.
+    pub agreements: AgreementCues,
+    /// Abbreviations that do not end a sentence (case-sensitive).
+    pub abbreviations: HashSet<String>,
+    /// Capitalised words that are never part of a name (lowercased).
+    pub non_names: HashSet<String>,
+}
+
+/// The built-in lexicon, parsed on first use.
+///
+/// The data files are part of the binary and checked by the unit tests, so a
+/// parse failure here is a build defect; it is reported, not panicked on, by
+/// [`Lexicon::builtin`].
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::builtin().unwrap_or_default())
+}
+
+/// Non-empty, non-comment lines with their one-based numbers.
+fn lines(text: &'static str) -> impl Iterator<Item = (usize, &'static str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// Splits `canonical<TAB>a|b|c` into the canonical name and its aliases.
+fn tab_line(
+    file: &'static str,
+    line: usize,
+    text: &'static str,
+) -> Result<(&'static str, Vec<&'static str>)> {
+    let (head, rest) = text.split_once('\t').ok_or_else(|| Error::Lexicon {
+        file,
+        line,
+        message: "expected a tab between the name and its aliases".into(),
+    })?;
+    let aliases = rest
+        .split('|')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .collect();
+    Ok((head.trim(), aliases))
+}
+
+/// Inserts `key -> value`, refusing an alias that already maps elsewhere.
+fn insert_unique(
+    map: &mut HashMap<String, String>,
+    file: &'static str,
+    line: usize,
+    key: &str,
+    value: &str,
+) -> Result<()> {
+    let key = key.to_lowercase();
+    match map.get(&key) {
+        Some(existing) if existing != value => Err(Error::Lexicon {
+            file,
+            line,
+            message: format!("{key:?} maps to both {existing:?} and {value:?}"),
+        }),
+        _ => {
+            map.insert(key, value.to_string());
+            Ok(())
+        }
+    }
+}
+
+/// Parses a `canonical<TAB>aliases` file into lowercased alias -> canonical.
+fn alias_map(file: &'static str, text: &'static str) -> Result<HashMap<String, String>> {
+    let mut map = HashMap::new();
+    for (n, l) in lines(text) {
+        let (canonical, aliases) = tab_line(file, n, l)?;
+        insert_unique(&mut map, file, n, canonical, canonical)?;
+        for alias in aliases {
+            insert_unique(&mut map, file, n, alias, canonical)?;
+        }
+    }
+    Ok(map)
+}
+
+/// Parses a one-word-per-line file into a lowercased set.
+fn word_set(text: &'static str) -> HashSet<String> {
+    lines(text).map(|(_, l)| l.trim().to_lowercase()).collect()
+}
+
+fn meeting_kind(file: &'static str, line: usize, label: &str) -> Result<MeetingKind> {
+    MeetingKind::ALL
+        .into_iter()
+        .find(|k| k.label() == label)
+        .ok_or_else(|| Error::Lexicon {
+            file,
+            line,
+            message: format!("unknown meeting kind {label:?}"),
+        })
+}
+
+impl Lexicon {
+    /// Parses the built-in data files.
+    pub fn builtin() -> Result<Self> {
+        let mut lex = Lexicon {
+            countries: alias_map("countries.tsv", COUNTRIES)?,
+            metonyms: HashMap::new(),
+            cities: alias_map("cities.tsv", CITIES)?,
+            regions: word_set(REGIONS),
+            not_offices: word_set(NOT_OFFICES),
+            venues: word_set(VENUES),
+            non_names: word_set(NON_NAMES),
+            abbreviations: lines(ABBREVIATIONS)
+                .map(|(_, l)| l.trim().to_string())
+                .collect(),
+            ..Lexicon::default()
+        };
+        for (n, l) in lines(METONYMS) {
+            let (word, countries) = tab_line("metonyms.tsv", n, l)?;
+            let [country] = countries[..] else {
+                return Err(Error::Lexicon {
+                    file: "metonyms.tsv",
+                    line: n,
+                    message: "expected exactly one country".into(),
+                });
+            };
+            insert_unique(&mut lex.metonyms, "metonyms.tsv", n, word, country)?;
+        }
+        for (n, l) in lines(OFFICES) {
+            let (kind, words) = tab_line("offices.txt", n, l)?;
+            let kind = match kind {
+                "head" => OfficeWord::Head,
+                "modifier" => OfficeWord::Modifier,
+                "org" => OfficeWord::Org,
+                other => {
+                    return Err(Error::Lexicon {
+                        file: "offices.txt",
+                        line: n,
+                        message: format!("unknown office word kind {other:?}"),
+                    })
+                }
+            };
+            for w in words {
+                lex.office_words
+                    .entry(w.to_lowercase())
+                    .or_default()
+                    .push(kind);
+            }
+        }
+        lex.ranks = lines(RANKS)
+            .map(|(_, l)| l.split_whitespace().map(str::to_lowercase).collect())
+            .collect();
+        lex.ranks.sort_by_key(|r: &Vec<String>| std::cmp::Reverse(r.len()));
+        for (n, l) in lines(ROLE_SYNONYMS) {
+            let (canonical, aliases) = tab_line("role-synonyms.tsv", n, l)?;
+            for alias in aliases {
+                insert_unique(&mut lex.role_synonyms, "role-synonyms.tsv", n, alias, canonical)?;
+            }
+        }
+        for (n, l) in lines(MEETING_WORDS) {
+            let (kind, words) = tab_line("meeting-words.tsv", n, l)?;
+            let kind = meeting_kind("meeting-words.tsv", n, kind)?;
+            for w in words {
+                lex.meeting_words.push((w.to_lowercase(), kind));
+            }
+        }
+        lex.meeting_words
+            .sort_by_key(|(w, _)| std::cmp::Reverse(w.split_whitespace().count()));
+        for (n, l) in lines(AGREEMENT_WORDS) {
+            let (kind, words) = tab_line("agreement-words.tsv", n, l)?;
+            let words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+            match kind {
+                "drafting" => lex.agreements.drafting = words,
+                "settlement" => lex.agreements.settlement = words,
+                label => {
+                    let kind = AgreementKind::ALL
+                        .into_iter()
+                        .find(|k| k.label() == label)
+                        .ok_or_else(|| Error::Lexicon {
+                            file: "agreement-words.tsv",
+                            line: n,
+                            message: format!("unknown agreement kind {label:?}"),
+                        })?;
+                    lex.agreements.kinds.push((kind, words));
+                }
+            }
+        }
+        Ok(lex)
+    }
+
+    /// The country a name, adjective or metonym stands for (`Russian` -> `Russia`).
+    pub fn country(&self, word: &str) -> Option<&str> {
+        let key = word.to_lowercase();
+        self.countries
+            .get(&key)
+            .or_else(|| self.metonyms.get(&key))
+            .map(String::as_str)
+    }
+
+    /// The country a name or adjective stands for, ignoring metonyms.
+    pub fn country_proper(&self, word: &str) -> Option<&str> {
+        self.countries.get(&word.to_lowercase()).map(String::as_str)
+    }
+
+    /// The canonical city for an alias (`Kiev` -> `Kyiv`).
+    pub fn city(&self, word: &str) -> Option<&str> {
+        self.cities.get(&word.to_lowercase()).map(String::as_str)
+    }
+
+    /// What kinds of office word `word` is (empty when none).
+    pub fn office_word(&self, word: &str) -> &[OfficeWord] {
+        self.office_words
+            .get(&word.to_lowercase())
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Whether `word` can head an office phrase.
+    pub fn is_office_head(&self, word: &str) -> bool {
+        self.office_word(word).contains(&OfficeWord::Head)
+    }
+
+    /// The canonical wording of an office (synonyms folded), or `None`.
+    pub fn role_synonym(&self, title: &str) -> Option<&str> {
+        self.role_synonyms
+            .get(&title.to_lowercase())
+            .map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_data_parses() {
+        let lex = Lexicon::builtin().expect("data files parse");
+        assert_eq!(lex.country("Russian"), Some("Russia"));
+        assert_eq!(lex.country("U.S."), Some("United States"));
+        assert_eq!(lex.country("Kremlin"), Some("Russia"));
+        assert_eq!(lex.country_proper("Kremlin"), None);
+        assert_eq!(lex.city("Kiev"), Some("Kyiv"));
+        assert!(lex.is_office_head("Minister"));
+        assert!(!lex.is_office_head("Deputy"));
+        assert_eq!(lex.role_synonym("kremlin aide"), Some("Presidential Aide"));
+        assert!(lex.meeting_words.iter().any(|(w, k)| w == "phone call" && *k == MeetingKind::PhoneCall));
+        assert_eq!(lex.agreements.kinds.len(), 5);
+    }
+
+    #[test]
+    fn canonical_lists_stay_sorted() {
+        for (file, text) in [
+            ("countries.tsv", COUNTRIES),
+            ("metonyms.tsv", METONYMS),
+            ("cities.tsv", CITIES),
+            ("regions.txt", REGIONS),
+            ("venues.txt", VENUES),
+            ("non-names.txt", NON_NAMES),
+            ("ranks.txt", RANKS),
+        ] {
+            let keys: Vec<&str> = lines(text)
+                .map(|(_, l)| l.split('\t').next().unwrap_or(l))
+                .collect();
+            let mut sorted = keys.clone();
+            sorted.sort_by_key(|k| k.to_lowercase());
+            assert_eq!(keys, sorted, "{file} is not sorted");
+        }
+    }
+
+    #[test]
+    fn a_duplicate_alias_is_refused() {
+        let err = alias_map("t", "A\tx\nB\tx\n").unwrap_err();
+        assert!(err.to_string().contains("maps to both"), "{err}");
+    }
+}

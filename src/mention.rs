@@ -1,0 +1,641 @@
+//! Mentions in one sentence: names of people, offices, countries, cities and
+//! venues, found over the sentence's tokens with the lexicon.
+//!
+//! A person is found from context, never from a list of names: a run of
+//! capitalised words that are not countries, offices, places or sentence
+//! words. Offices are phrases built from the lexicon's office words, with the
+//! country they belong to.
+
+use crate::lexicon::{Lexicon, OfficeWord};
+use crate::text::{Token, TokenKind};
+
+/// Name particles that may sit inside a name (`bin`, `al-`, `von`).
+const PARTICLES: [&str; 16] = [
+    "al", "bin", "bint", "da", "de", "del", "der", "di", "du", "el", "ibn", "la", "le", "van", "von", "dos",
+];
+
+/// Words that join an office head to its complement.
+const CONNECTORS: [&str; 4] = ["of", "for", "at", "on"];
+
+/// How a country is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountryForm {
+    /// Name or adjective (`Russia`, `Russian`, `U.S.`).
+    Proper,
+    /// A capital or institution standing for it (`Kremlin`, `Moscow`).
+    Metonym,
+}
+
+/// A country named in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountryMention {
+    /// First token.
+    pub start: usize,
+    /// One past the last token (the possessive `'s` not included).
+    pub end: usize,
+    /// Canonical country.
+    pub country: String,
+    /// How it was named.
+    pub form: CountryForm,
+    /// Followed by a possessive `'s`.
+    pub possessive: bool,
+}
+
+/// An office phrase (`Deputy Head of the Security Service of Ukraine`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficeMention {
+    /// First token (including `former` and the country adjective).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The office, title-cased, without the country adjective.
+    pub title: String,
+    /// The country the phrase names (adjective, possessive or complement).
+    pub country: Option<String>,
+    /// Marked `former` (not held now).
+    pub former: bool,
+    /// A role in a delegation (`chief negotiator`, `head of the delegation`),
+    /// not an office.
+    pub delegation_role: bool,
+}
+
+/// A run of tokens that reads as a person's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMention {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The name as written, tokens joined by spaces.
+    pub text: String,
+}
+
+/// The mentions of one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Mentions {
+    /// Names, in order.
+    pub names: Vec<NameMention>,
+    /// Offices, in order, each with the name it attaches to (index in `names`).
+    pub offices: Vec<(OfficeMention, Option<usize>)>,
+    /// Countries, in order.
+    pub countries: Vec<CountryMention>,
+    /// Cities (canonical), with their first token.
+    pub cities: Vec<(usize, String)>,
+    /// Venue names (`Dolmabahce Palace`), with their first token.
+    pub venues: Vec<(usize, String)>,
+}
+
+/// Matches the longest phrase of up to four tokens starting at `i` that `find`
+/// accepts; returns its length and value.
+fn longest<'a, T>(tokens: &[Token], i: usize, find: impl Fn(&str) -> Option<T> + 'a) -> Option<(usize, T)> {
+    for len in (1..=4).rev() {
+        if i + len > tokens.len() {
+            continue;
+        }
+        let words = &tokens[i..i + len];
+        if words.iter().any(|t| t.kind != TokenKind::Word) {
+            continue;
+        }
+        let phrase = words.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+        if let Some(v) = find(&phrase) {
+            return Some((len, v));
+        }
+    }
+    None
+}
+
+/// Whether a token is a rank or honour word, returning the rank's length.
+pub fn rank_at(tokens: &[Token], i: usize, lex: &Lexicon) -> Option<usize> {
+    lex.ranks.iter().find_map(|rank| {
+        let ok = rank.len() <= tokens.len().saturating_sub(i)
+            && rank
+                .iter()
+                .zip(&tokens[i..])
+                .all(|(r, t)| *r == t.lower() || (r.ends_with('.') && r.trim_end_matches('.') == t.lower()));
+        ok.then_some(rank.len())
+    })
+}
+
+fn is_particle(t: &Token) -> bool {
+    PARTICLES.contains(&t.text.as_str())
+}
+
+/// Whether `t` can be a word of a person's name.
+pub fn is_name_word(t: &Token, lex: &Lexicon) -> bool {
+    if !t.is_capitalized() {
+        // al-Sisi, bin-Salman: a lowercase particle joined to a capital
+        return t.kind == TokenKind::Word
+            && t.text.split_once('-').is_some_and(|(p, rest)| {
+                PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+            });
+    }
+    let text = t.text.as_str();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || text.contains('.') {
+        return false;
+    }
+    if letters > 1 && text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+        return false; // ALL CAPS: an acronym or a shouted heading
+    }
+    if text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let lower = t.lower();
+    if lex.non_names.contains(&lower)
+        || lex.country(text).is_some()
+        || lex.city(text).is_some()
+        || lex.regions.contains(&lower)
+        || !lex.office_word(text).is_empty()
+        || lex.not_offices.contains(&lower)
+        || lex.venues.contains(&lower)
+        || lex.ranks.iter().any(|r| r.len() == 1 && r[0].trim_end_matches('.') == lower)
+        || lex.meeting_words.iter().any(|(w, _)| *w == lower)
+    {
+        return false;
+    }
+    // Russian-Ukrainian, Putin-Zelensky: compounds of two capitalised parts
+    // name a pair of sides, not a person
+    if let Some((a, b)) = text.split_once('-') {
+        let cap = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+        if cap(a) && cap(b) && (lex.country(a).is_some() || lex.country(b).is_some()) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Analyses one tokenised sentence.
+pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
+    let mut m = Mentions::default();
+    // places first: they are never part of a name
+    let mut place_token = vec![false; tokens.len()];
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some((len, city)) = longest(tokens, i, |p| lex.city(p).map(str::to_string)) {
+            m.cities.push((i, city));
+            place_token[i..i + len].iter_mut().for_each(|p| *p = true);
+            i += len;
+            continue;
+        }
+        if let Some((len, ())) = longest(tokens, i, |p| lex.regions.contains(&p.to_lowercase()).then_some(())) {
+            place_token[i..i + len].iter_mut().for_each(|p| *p = true);
+            i += len;
+            continue;
+        }
+        i += 1;
+    }
+    // countries (names, adjectives, metonyms; multi-word first)
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some((len, (country, form))) = longest(tokens, i, |p| {
+            lex.country_proper(p)
+                .map(|c| (c.to_string(), CountryForm::Proper))
+                .or_else(|| lex.metonyms.get(&p.to_lowercase()).map(|c| (c.clone(), CountryForm::Metonym)))
+        }) {
+            let possessive = tokens.get(i + len).is_some_and(|t| t.kind == TokenKind::Possessive);
+            m.countries.push(CountryMention {
+                start: i,
+                end: i + len,
+                country,
+                form,
+                possessive,
+            });
+            i += len;
+            continue;
+        }
+        // then-UK, pro-Russian: a country after a hyphenated prefix
+        if let Some((_, rest)) = tokens[i].text.split_once('-') {
+            if let Some(c) = lex.country_proper(rest) {
+                m.countries.push(CountryMention {
+                    start: i,
+                    end: i + 1,
+                    country: c.to_string(),
+                    form: CountryForm::Proper,
+                    possessive: false,
+                });
+            }
+        }
+        i += 1;
+    }
+    // venues: capitalised words ending in a venue head word
+    for (i, t) in tokens.iter().enumerate() {
+        if t.is_capitalized() && lex.venues.contains(&t.lower()) {
+            let mut s = i;
+            while s > 0 && tokens[s - 1].is_capitalized() && !place_token[s - 1] && lex.country(&tokens[s - 1].text).is_none() {
+                s -= 1;
+            }
+            if s < i {
+                let name = tokens[s..=i].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+                m.venues.push((s, name));
+            }
+        }
+    }
+    // names
+    let mut i = 0;
+    while i < tokens.len() {
+        if place_token[i] || !is_name_word(&tokens[i], lex) || is_particle(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < tokens.len() {
+            let t = &tokens[end];
+            if !place_token[end] && is_name_word(t, lex) {
+                end += 1;
+            } else if is_particle(t) && tokens.get(end + 1).is_some_and(|n| is_name_word(n, lex)) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        // a venue's words are not a name
+        let in_venue = m.venues.iter().any(|(s, v)| *s <= start && start < *s + v.split(' ').count());
+        if !in_venue && end - start <= 4 {
+            let text = tokens[start..end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+            m.names.push(NameMention { start, end, text });
+        }
+        i = end;
+    }
+    // offices
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some(office) = parse_office(tokens, i, lex, &m) {
+            let next = office.end.max(i + 1);
+            m.offices.push((office, None));
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    attach_offices(tokens, lex, &mut m);
+    m
+}
+
+fn country_at<'m>(m: &'m Mentions, i: usize) -> Option<&'m CountryMention> {
+    m.countries.iter().find(|c| c.start == i)
+}
+
+fn name_at(m: &Mentions, i: usize) -> Option<usize> {
+    m.names.iter().position(|n| n.start == i)
+}
+
+/// Parses an office phrase starting at token `i`.
+fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Option<OfficeMention> {
+    let mut j = i;
+    let mut former = false;
+    let mut country = None;
+    let mut words: Vec<String> = Vec::new();
+    if matches!(tokens.get(j)?.lower().as_str(), "former" | "ex") {
+        former = true;
+        j += 1;
+    }
+    // country adjective, possessive, then-UK, or a metonym that stays in the title
+    if let Some(c) = country_at(m, j) {
+        let after = c.end + usize::from(c.possessive);
+        let next_is_office = tokens.get(after).is_some_and(|t| !lex.office_word(&t.text).is_empty());
+        if !next_is_office {
+            return None;
+        }
+        country = Some(c.country.clone());
+        if c.form == CountryForm::Metonym && !c.possessive {
+            words.extend(tokens[c.start..c.end].iter().map(|t| t.text.clone()));
+        }
+        j = after;
+    }
+    let body_start = j;
+    let mut saw_head = false;
+    let mut delegation_role = false;
+    while let Some(t) = tokens.get(j) {
+        if t.kind != TokenKind::Word {
+            break;
+        }
+        let kinds = lex.office_word(&t.text);
+        let lower = t.lower();
+        if !kinds.is_empty() {
+            if kinds.contains(&OfficeWord::Head) {
+                saw_head = true;
+            }
+            words.push(t.text.clone());
+            j += 1;
+        } else if saw_head && lex.not_offices.contains(&lower) {
+            // "chief negotiator"
+            delegation_role = true;
+            words.push(t.text.clone());
+            j += 1;
+        } else if !saw_head && t.is_capitalized() && j > body_start.saturating_sub(0) && domain_word_before_head(tokens, j, lex, m) {
+            // "Culture Minister", "Policy Planning Director"
+            words.push(t.text.clone());
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if !saw_head || j == body_start {
+        return None;
+    }
+    // a phrase must not end on a modifier or body word ("President Putin" ok)
+    let mut end = j;
+    let mut complement_country = None;
+    while let Some(t) = tokens.get(end) {
+        let lower = t.lower();
+        let is_connector = CONNECTORS.contains(&lower.as_str()) || (delegation_role_ahead(tokens, end, lex) && lower == "to");
+        if !is_connector {
+            break;
+        }
+        match parse_complement(tokens, end + 1, lex, m) {
+            Some((stop, comp_words, comp_country, deleg)) if !comp_words.is_empty() => {
+                words.push(t.text.clone());
+                words.extend(comp_words);
+                if comp_country.is_some() {
+                    complement_country = comp_country;
+                }
+                delegation_role |= deleg;
+                end = stop;
+            }
+            _ => break,
+        }
+    }
+    if words.iter().any(|w| lex.not_offices.contains(&w.to_lowercase())) {
+        delegation_role = true;
+    }
+    let title = canonical_title(&words, lex);
+    if title.is_empty() {
+        return None;
+    }
+    Some(OfficeMention {
+        start: i,
+        end,
+        title,
+        country: country.or(complement_country),
+        former,
+        delegation_role,
+    })
+}
+
+fn delegation_role_ahead(tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
+    tokens[i + 1..]
+        .iter()
+        .take(3)
+        .any(|t| lex.not_offices.contains(&t.lower()))
+}
+
+/// Whether the capitalised unknown word at `j` is followed (within two more
+/// capitalised words) by an office head: a domain word like `Culture`.
+fn domain_word_before_head(tokens: &[Token], j: usize, lex: &Lexicon, m: &Mentions) -> bool {
+    if name_at(m, j).is_some_and(|n| m.names[n].end - m.names[n].start >= 2) {
+        return false;
+    }
+    for t in tokens[j + 1..].iter().take(3) {
+        if lex.is_office_head(&t.text) {
+            return true;
+        }
+        if !t.is_capitalized() {
+            return false;
+        }
+    }
+    false
+}
+
+/// Parses the complement after a connector: `the Security Service of Ukraine`.
+/// Returns where it stops, its words, a country it names, and whether it
+/// names a delegation.
+fn parse_complement(
+    tokens: &[Token],
+    mut j: usize,
+    lex: &Lexicon,
+    m: &Mentions,
+) -> Option<(usize, Vec<String>, Option<String>, bool)> {
+    let mut words = Vec::new();
+    let mut country = None;
+    let mut delegation = false;
+    if tokens.get(j).is_some_and(|t| t.lower() == "the") {
+        words.push("the".to_string());
+        j += 1;
+    }
+    loop {
+        let Some(t) = tokens.get(j) else { break };
+        if let Some(c) = country_at(m, j) {
+            country = Some(c.country.clone());
+            if !c.possessive {
+                words.extend(tokens[c.start..c.end].iter().map(|t| t.text.clone()));
+            }
+            j = c.end + usize::from(c.possessive);
+            continue;
+        }
+        let lower = t.lower();
+        if !lex.office_word(&t.text).is_empty() {
+            words.push(t.text.clone());
+            j += 1;
+            continue;
+        }
+        if lex.not_offices.contains(&lower) {
+            delegation = true;
+            words.push(t.text.clone());
+            j += 1;
+            continue;
+        }
+        if lower == "and" && tokens.get(j + 1).is_some_and(|n| n.is_capitalized()) && !words.is_empty() {
+            // "for Ukraine and Russia"; not "and Deputy Minister X"
+            let n = &tokens[j + 1];
+            if country_at(m, j + 1).is_some() || lex.office_word(&n.text).is_empty() && !starts_name_run(tokens, j + 1, lex) {
+                words.push("and".into());
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if t.is_capitalized() {
+            // a run of capitalised words that are not office words
+            let mut r = j;
+            while tokens.get(r).is_some_and(|t| t.is_capitalized() && lex.office_word(&t.text).is_empty() && country_at(m, r).is_none()) {
+                r += 1;
+            }
+            let continues = tokens.get(r).is_some_and(|n| {
+                !lex.office_word(&n.text).is_empty() || CONNECTORS.contains(&n.lower().as_str())
+            });
+            if continues {
+                words.extend(tokens[j..r].iter().map(|t| t.text.clone()));
+                j = r;
+                continue;
+            }
+            let run = r - j;
+            if run >= 3 {
+                // "Policy Planning Michael Anton": the last two are the name
+                words.extend(tokens[j..r - 2].iter().map(|t| t.text.clone()));
+                j = r - 2;
+            }
+            break;
+        }
+        break;
+    }
+    while words.last().is_some_and(|w| w == "the" || w == "and") {
+        words.pop();
+        j -= 1;
+    }
+    Some((j, words, country, delegation))
+}
+
+/// Whether a run of at least two name words starts at `i`.
+fn starts_name_run(tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
+    tokens.get(i).is_some_and(|t| is_name_word(t, lex)) && tokens.get(i + 1).is_some_and(|t| is_name_word(t, lex))
+}
+
+/// Title-cases an office and folds its synonyms (`defence minister` ->
+/// `Defense Minister`, `Kremlin aide` -> `Presidential Aide`).
+pub fn canonical_title(words: &[String], lex: &Lexicon) -> String {
+    let small = ["of", "the", "for", "and", "at", "on", "to"];
+    let cased: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            let lower = if lower == "defence" { "defense".to_string() } else { lower };
+            if i > 0 && small.contains(&lower.as_str()) {
+                lower
+            } else if w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && w.len() > 1 {
+                w.clone() // CIS, GRU
+            } else {
+                let mut c = lower.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect();
+    let title = cased.join(" ");
+    lex.role_synonym(&title).map(str::to_string).unwrap_or(title)
+}
+
+/// Links each office to the name it describes: the name right after it
+/// (past ranks), the name after `office, ` when the office is introduced by
+/// an article, or the name before `name, office`.
+fn attach_offices(tokens: &[Token], lex: &Lexicon, m: &mut Mentions) {
+    for k in 0..m.offices.len() {
+        let (office, _) = &m.offices[k];
+        let mut j = office.end;
+        while let Some(len) = rank_at(tokens, j, lex) {
+            j += len;
+        }
+        let mut target = name_at(m, j);
+        // "the head of Ukraine's presidential office, Andriy Yermak"
+        if target.is_none() && tokens.get(j).is_some_and(|t| t.is(",")) {
+            let introduced = office.start > 0
+                && matches!(tokens[office.start - 1].lower().as_str(), "the" | "a" | "an" | "with" | "by");
+            let countried = office.country.is_some() && country_at(m, office.start).is_some_and(|c| c.possessive);
+            if introduced || countried {
+                target = name_at(m, j + 1).or_else(|| {
+                    // "chief negotiator, Defense Minister Rustem Umerov"
+                    m.offices.iter().find(|(o, _)| o.start == j + 1).and_then(|(o, _)| {
+                        let mut e = o.end;
+                        while let Some(len) = rank_at(tokens, e, lex) {
+                            e += len;
+                        }
+                        name_at(m, e)
+                    })
+                });
+            }
+        }
+        // "Rustem Umerov, Ukraine's defense minister"
+        if target.is_none() && office.start >= 2 {
+            let mut s = office.start;
+            if s > 0 && matches!(tokens[s - 1].lower().as_str(), "the" | "a" | "an") {
+                s -= 1;
+            }
+            if s >= 2 && tokens[s - 1].is(",") {
+                target = m.names.iter().position(|n| n.end == s - 1);
+            }
+        }
+        // "presidential aide and head of the delegation Vladimir Medinsky"
+        if target.is_none() && tokens.get(office.end).is_some_and(|t| t.lower() == "and") {
+            if let Some(next) = m.offices.iter().position(|(o, _)| o.start == office.end + 1) {
+                let (o, _) = &m.offices[next];
+                let mut e = o.end;
+                while let Some(len) = rank_at(tokens, e, lex) {
+                    e += len;
+                }
+                target = name_at(m, e);
+            }
+        }
+        m.offices[k].1 = target;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::lexicon;
+    use crate::text::tokens;
+
+    fn office_of(sentence: &str, name: &str) -> Option<(String, Option<String>)> {
+        let lex = lexicon();
+        let t = tokens(sentence, lex);
+        let m = analyse(&t, lex);
+        let n = m.names.iter().position(|n| n.text == name)?;
+        m.offices
+            .iter()
+            .find(|(_, target)| *target == Some(n))
+            .map(|(o, _)| (o.title.clone(), o.country.clone()))
+    }
+
+    #[test]
+    fn office_before_the_name_with_country_adjective() {
+        assert_eq!(
+            office_of("Russian Foreign Minister Sergey Lavrov spoke.", "Sergey Lavrov"),
+            Some(("Foreign Minister".into(), Some("Russia".into())))
+        );
+        assert_eq!(
+            office_of("U.S. Secretary of State Marco Rubio arrived.", "Marco Rubio"),
+            Some(("Secretary of State".into(), Some("United States".into())))
+        );
+    }
+
+    #[test]
+    fn office_after_the_name() {
+        assert_eq!(
+            office_of("Rustem Umerov, Ukraine's defence minister, said.", "Rustem Umerov"),
+            Some(("Defense Minister".into(), Some("Ukraine".into())))
+        );
+    }
+
+    #[test]
+    fn ranks_between_office_and_name_are_skipped() {
+        assert_eq!(
+            office_of("accompanied by Deputy Defense Minister Colonel General Alexander Fomin.", "Alexander Fomin"),
+            Some(("Deputy Defense Minister".into(), None))
+        );
+    }
+
+    #[test]
+    fn long_complements_keep_their_bodies() {
+        assert_eq!(
+            office_of(
+                "and Deputy Head of the Security Service of Ukraine Alexander Poklad, and others",
+                "Alexander Poklad"
+            ),
+            Some(("Deputy Head of the Security Service of Ukraine".into(), Some("Ukraine".into())))
+        );
+        assert_eq!(
+            office_of("said Director for Policy Planning Michael Anton would go.", "Michael Anton"),
+            Some(("Director for Policy Planning".into(), None))
+        );
+    }
+
+    #[test]
+    fn metonyms_stay_in_the_title_and_give_the_country() {
+        assert_eq!(
+            office_of("Kremlin aide Vladimir Medinsky said", "Vladimir Medinsky"),
+            Some(("Presidential Aide".into(), Some("Russia".into())))
+        );
+    }
+
+    #[test]
+    fn places_and_venues_are_not_names() {
+        let lex = lexicon();
+        let t = tokens("talks at Istanbul's Dolmabahce Palace in Abu Dhabi with Recep Tayyip Erdogan", lex);
+        let m = analyse(&t, lex);
+        let names: Vec<&str> = m.names.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(names, ["Recep Tayyip Erdogan"]);
+        assert_eq!(m.venues[0].1, "Dolmabahce Palace");
+    }
+}

@@ -1,0 +1,164 @@
+//! The extraction side of the pipeline as one call: paths in, facts out.
+//!
+//! Reads the articles, extracts each, then links them: an undated article
+//! takes its date from a dated article about the same meeting, and a surname
+//! used alone takes the full name another article gives.
+
+use crate::document::{expand_paths, Document};
+use crate::error::{Error, Result};
+use crate::extract::{extract, Extracted};
+use crate::fact::*;
+use crate::lexicon::lexicon;
+use crate::names::{person_key, surname_key};
+use chrono::{Datelike, Duration, NaiveDate};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// What extraction of a set of inputs produced.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// One entry per article read, in input order.
+    pub articles: Vec<ArticleFacts>,
+    /// Inputs skipped or read with trouble (one line each, for stderr).
+    pub warnings: Vec<String>,
+}
+
+/// Reads every `.txt` article under `paths` (`-` is standard input),
+/// extracts its facts and links the articles together.
+pub fn extract_paths(paths: &[PathBuf]) -> Result<Extraction> {
+    let (docs, warnings) = read_documents(paths)?;
+    let articles = extract_documents(&docs).into_iter().map(|e| e.facts).collect();
+    Ok(Extraction { articles, warnings })
+}
+
+/// Reads the documents under `paths`. A file named on the command line
+/// must be readable and not empty; an empty file met in a folder is skipped
+/// with a warning.
+pub fn read_documents(paths: &[PathBuf]) -> Result<(Vec<Document>, Vec<String>)> {
+    let mut docs = Vec::new();
+    let mut warnings = Vec::new();
+    for path in paths {
+        let walked = path.is_dir();
+        for file in expand_paths(std::slice::from_ref(path))? {
+            let doc = if file.as_os_str() == "-" { Document::read_stdin() } else { Document::read(&file) };
+            match doc {
+                Ok(d) => {
+                    if d.lossy {
+                        warnings.push(format!(
+                            "{}: not valid UTF-8; invalid bytes were replaced with U+FFFD",
+                            file.display()
+                        ));
+                    }
+                    docs.push(d);
+                }
+                Err(Error::Empty { path }) if walked => {
+                    warnings.push(format!("{}: empty file skipped", path.display()));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok((docs, warnings))
+}
+
+/// Extracts every document and links them (dates, full names).
+pub fn extract_documents(docs: &[Document]) -> Vec<Extracted> {
+    let lex = lexicon();
+    let mut out: Vec<Extracted> = docs
+        .iter()
+        .map(|d| extract(d, d.stated_date(), false, lex))
+        .collect();
+    // undated articles: find a dated article's meeting on the weekday they name
+    for i in 0..out.len() {
+        if out[i].facts.article.date.is_some() {
+            continue;
+        }
+        if let Some(reference) = infer_date(&out, i) {
+            out[i] = extract(&docs[i], Some(reference), true, lex);
+        }
+    }
+    link_surnames(&mut out);
+    out
+}
+
+/// The date an undated article was most likely written: the day of the
+/// dated meeting it describes, moved forward to the latest weekday it names
+/// within three days.
+fn infer_date(all: &[Extracted], i: usize) -> Option<NaiveDate> {
+    let undated = &all[i];
+    let mut candidates: Vec<NaiveDate> = Vec::new();
+    for (place, kind, weekday) in &undated.anchors {
+        for (j, other) in all.iter().enumerate() {
+            if j == i || other.facts.article.date.is_none() || other.facts.article.date_inferred {
+                continue;
+            }
+            for m in &other.facts.meetings {
+                if let Some(d) = m.key.date {
+                    if m.key.kind == *kind && m.key.place.as_deref() == Some(place.as_str()) && d.weekday() == *weekday {
+                        candidates.push(d);
+                    }
+                }
+            }
+        }
+    }
+    candidates.sort();
+    let anchor = *candidates.first()?;
+    let forward = undated
+        .weekdays
+        .iter()
+        .map(|w| (w.num_days_from_monday() as i64 - anchor.weekday().num_days_from_monday() as i64).rem_euclid(7))
+        .filter(|d| *d <= 3)
+        .max()
+        .unwrap_or(0);
+    Some(anchor + Duration::days(forward))
+}
+
+/// Replaces a surname-only person with the one full name other articles
+/// give for that surname, when there is exactly one.
+fn link_surnames(all: &mut [Extracted]) {
+    let mut full: HashMap<String, Vec<String>> = HashMap::new();
+    for e in all.iter() {
+        for p in &e.facts.people {
+            if p.name.split_whitespace().count() >= 2 {
+                let names = full.entry(surname_key(&p.name)).or_default();
+                if !names.iter().any(|n| person_key(n) == p.key) {
+                    names.push(p.name.clone());
+                }
+            }
+        }
+    }
+    for e in all.iter_mut() {
+        let mut rekey: HashMap<PersonKey, (PersonKey, String)> = HashMap::new();
+        for bare in &e.bare_surnames {
+            if let Some([only]) = full.get(&surname_key(bare)).map(Vec::as_slice) {
+                rekey.insert(person_key(bare), (person_key(only), only.clone()));
+            }
+        }
+        if rekey.is_empty() {
+            continue;
+        }
+        let facts = &mut e.facts;
+        for p in facts.people.iter_mut() {
+            if let Some((k, n)) = rekey.get(&p.key) {
+                p.key = k.clone();
+                p.name = n.clone();
+            }
+        }
+        facts.people.sort_by(|a, b| a.key.cmp(&b.key));
+        facts.people.dedup_by(|a, b| a.key == b.key);
+        for f in facts.facts.iter_mut() {
+            match &mut f.fact {
+                Fact::Role { person, .. }
+                | Fact::Chair { person, .. }
+                | Fact::Participant { person, .. }
+                | Fact::DelegationLeader { person, .. }
+                | Fact::DelegationMember { person, .. } => {
+                    if let Some((k, _)) = rekey.get(person) {
+                        *person = k.clone();
+                    }
+                }
+                Fact::Meeting { .. } | Fact::Agreement { .. } => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,366 @@
+//! Text as the extractor reads it: markdown left-overs removed, split into
+//! sentences and tokens, every piece keeping its byte span in the original.
+
+use crate::lexicon::Lexicon;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A byte range into the original article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// The article text with markdown left-overs removed, and for every byte of
+/// it the offset of the byte it came from.
+#[derive(Debug, Clone)]
+pub struct CleanText {
+    /// The cleaned text.
+    pub text: String,
+    origin: Vec<usize>,
+    original_len: usize,
+}
+
+impl CleanText {
+    /// The span in the original text of the cleaned range `start..end`.
+    pub fn original(&self, start: usize, end: usize) -> Span {
+        let at = |i: usize| self.origin.get(i).copied().unwrap_or(self.original_len);
+        let last = if end > start { at(end - 1) + 1 } else { at(start) };
+        Span {
+            start: at(start),
+            end: last.max(at(start)),
+        }
+    }
+}
+
+/// Markdown links, emphasis, angle-bracket URLs and heading marks.
+fn markdown_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+              \[(?P<link>[^\]\n]*)\]\([^)\n]*\)   # [text](url) keeps text
+            | \*\*(?P<bold>[^*\n]+)\*\*           # **bold**
+            | (?m:^[\#>]+[\ \t]*)                 # heading or quote marks
+            | <https?://[^>\s]*>                  # <https://...>
+            | (?P<star>\*)                        # stray emphasis stars
+            ",
+        )
+        .expect("valid regex")
+    })
+}
+
+/// Removes markdown left-overs, keeping a map back to the original bytes.
+pub fn clean(original: &str) -> CleanText {
+    let mut text = String::with_capacity(original.len());
+    let mut origin = Vec::with_capacity(original.len());
+    let keep = |text: &mut String, origin: &mut Vec<usize>, from: usize, piece: &str| {
+        text.push_str(piece);
+        origin.extend((0..piece.len()).map(|i| from + i));
+    };
+    let mut last = 0;
+    for caps in markdown_regex().captures_iter(original) {
+        let Some(m) = caps.get(0) else { continue };
+        keep(&mut text, &mut origin, last, &original[last..m.start()]);
+        if let Some(inner) = caps.name("link").or_else(|| caps.name("bold")) {
+            keep(&mut text, &mut origin, inner.start(), inner.as_str());
+        }
+        last = m.end();
+    }
+    keep(&mut text, &mut origin, last, &original[last..]);
+    CleanText {
+        text,
+        origin,
+        original_len: original.len(),
+    }
+}
+
+/// One sentence of an article.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Zero-based index among the article's sentences.
+    pub index: usize,
+    /// Byte range in the cleaned text.
+    pub clean: Span,
+    /// Byte range in the original file.
+    pub span: Span,
+    /// The sentence text (cleaned, white space collapsed).
+    pub text: String,
+    /// Whether the sentence stands alone on its line without final punctuation
+    /// (a headline, caption or section heading).
+    pub is_heading: bool,
+}
+
+/// Splits cleaned text into sentences: at line breaks and at `.`, `!`, `?`
+/// followed by a capital, unless the full stop ends a known abbreviation or
+/// an initial. A sentence repeated right after itself (a photo caption
+/// printed twice) is kept once.
+pub fn sentences(clean: &CleanText, lex: &Lexicon) -> Vec<Sentence> {
+    let text = &clean.text;
+    let mut out: Vec<Sentence> = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let base = line_start;
+        line_start += line.len();
+        let mut start = 0;
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = bytes[i];
+            if matches!(c, b'.' | b'!' | b'?') && ends_sentence(line, i, lex) {
+                let mut end = i + 1;
+                // closing quotes and brackets belong to the sentence
+                while let Some(ch) = line[end..].chars().next() {
+                    if matches!(ch, '"' | '\'' | '”' | '’' | ')' | '»') {
+                        end += ch.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                push(&mut out, clean, base + start, base + end);
+                start = end;
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+        push(&mut out, clean, base + start, base + line.len());
+    }
+    for (i, s) in out.iter_mut().enumerate() {
+        s.index = i;
+    }
+    out
+}
+
+fn push(out: &mut Vec<Sentence>, clean: &CleanText, start: usize, end: usize) {
+    let raw = &clean.text[start..end];
+    let trimmed = raw.trim();
+    if trimmed.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+        return;
+    }
+    let lead = raw.len() - raw.trim_start().len();
+    let s = start + lead;
+    let e = s + trimmed.len();
+    let text: String = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
+    if out.last().is_some_and(|prev| prev.text == text) {
+        return;
+    }
+    let is_heading = !text.ends_with(['.', '!', '?', '"', '”', ':', ')', '»', '’', '\'']);
+    out.push(Sentence {
+        index: 0,
+        clean: Span { start: s, end: e },
+        span: clean.original(s, e),
+        text,
+        is_heading,
+    });
+}
+
+/// Whether the punctuation at byte `i` of `line` ends a sentence.
+fn ends_sentence(line: &str, i: usize, lex: &Lexicon) -> bool {
+    let rest = &line[i + 1..];
+    let after = rest.trim_start_matches(['"', '\'', '”', '’', ')', '»']);
+    let next = after.chars().next();
+    // must be followed by white space and then a capital, quote or digit
+    match next {
+        None => return true,
+        Some(c) if !c.is_whitespace() => return false,
+        _ => {}
+    }
+    let following = after.trim_start().chars().next();
+    if let Some(f) = following {
+        if !(f.is_uppercase() || f.is_numeric() || matches!(f, '"' | '“' | '‘' | '\'' | '(' | '[')) {
+            return false;
+        }
+    }
+    if line.as_bytes()[i] != b'.' {
+        return true;
+    }
+    // the word this full stop ends
+    let before = &line[..=i];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+        .map(|(p, c)| p + c.len_utf8())
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    if lex.abbreviations.contains(word) {
+        return false;
+    }
+    // a single capital initial ("John F. Kennedy")
+    let letters: Vec<char> = word.trim_end_matches('.').chars().collect();
+    !(letters.len() == 1 && letters[0].is_uppercase())
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (with inner hyphens, apostrophes or abbreviation dots).
+    Word,
+    /// Digits, with `,` or `.` group separators.
+    Number,
+    /// The possessive `'s` split off a word.
+    Possessive,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+/// One token of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The token text.
+    pub text: String,
+    /// What it is.
+    pub kind: TokenKind,
+    /// Byte range in the sentence text.
+    pub start: usize,
+    /// One past the last byte in the sentence text.
+    pub end: usize,
+}
+
+impl Token {
+    /// Whether the token starts with a capital letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The token lowercased.
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+
+    /// Whether this is the punctuation `c`.
+    pub fn is(&self, c: &str) -> bool {
+        self.text == c
+    }
+}
+
+fn token_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+              (?P<abbr>(?:\p{Lu}\.){2,})                          # U.S., U.K.
+            | (?P<num>\d+(?:[.,]\d+)*)                            # 1,000  16.05.2025
+            | (?P<poss>['’]s\b)                                   # possessive 's
+            | (?P<word>\p{L}[\p{L}\p{M}\d]*(?:[-'’]\p{L}[\p{L}\p{M}\d]*)*
+                 (?:\.(?:\s|$))?)                                 # words; Gen. keeps its dot
+            | (?P<punct>[^\s])
+            ",
+        )
+        .expect("valid regex")
+    })
+}
+
+/// Splits a sentence into tokens.
+pub fn tokens(sentence: &str, lex: &Lexicon) -> Vec<Token> {
+    let mut out = Vec::new();
+    for caps in token_regex().captures_iter(sentence) {
+        let Some(m) = caps.get(0) else { continue };
+        let (kind, mut text, start, mut end) = if caps.name("abbr").is_some() {
+            (TokenKind::Word, m.as_str(), m.start(), m.end())
+        } else if caps.name("num").is_some() {
+            (TokenKind::Number, m.as_str(), m.start(), m.end())
+        } else if caps.name("poss").is_some() {
+            (TokenKind::Possessive, "'s", m.start(), m.end())
+        } else if caps.name("word").is_some() {
+            (TokenKind::Word, m.as_str(), m.start(), m.end())
+        } else {
+            (TokenKind::Punct, m.as_str(), m.start(), m.end())
+        };
+        // a word ending "Gen. " keeps its dot only when it is an abbreviation
+        let trimmed = text.trim_end();
+        end -= text.len() - trimmed.len();
+        text = trimmed;
+        if kind == TokenKind::Word && text.ends_with('.') && !lex.abbreviations.contains(text) {
+            let word = &text[..text.len() - 1];
+            out.push(Token {
+                text: word.to_string(),
+                kind,
+                start,
+                end: end - 1,
+            });
+            out.push(Token {
+                text: ".".into(),
+                kind: TokenKind::Punct,
+                start: end - 1,
+                end,
+            });
+            continue;
+        }
+        // Ukraine's: the possessive is a token of its own
+        if kind == TokenKind::Word {
+            if let Some(stem) = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")) {
+                let cut = start + stem.len();
+                out.push(Token {
+                    text: stem.to_string(),
+                    kind,
+                    start,
+                    end: cut,
+                });
+                out.push(Token {
+                    text: "'s".into(),
+                    kind: TokenKind::Possessive,
+                    start: cut,
+                    end,
+                });
+                continue;
+            }
+        }
+        out.push(Token {
+            text: text.to_string(),
+            kind,
+            start,
+            end,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::lexicon;
+
+    #[test]
+    fn markdown_links_and_bold_keep_their_text_and_offsets() {
+        let original = "Umerov [told](#) reporters. **Bold** end";
+        let c = clean(original);
+        assert_eq!(c.text, "Umerov told reporters. Bold end");
+        let at = c.text.find("reporters").unwrap_or(0);
+        let span = c.original(at, at + "reporters".len());
+        assert_eq!(&original[span.start..span.end], "reporters");
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let c = clean("U.S. Secretary of State Marco Rubio spoke. Gen. Smith agreed. It ended.");
+        let s = sentences(&c, lexicon());
+        let texts: Vec<&str> = s.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["U.S. Secretary of State Marco Rubio spoke.", "Gen. Smith agreed.", "It ended."]
+        );
+    }
+
+    #[test]
+    fn a_caption_printed_twice_is_kept_once() {
+        let c = clean("A caption here\nA caption here\nBody text.");
+        let s = sentences(&c, lexicon());
+        assert_eq!(s.len(), 2);
+        assert!(s[0].is_heading);
+        assert!(!s[1].is_heading);
+    }
+
+    #[test]
+    fn tokens_split_possessives_and_keep_numbers() {
+        let t = tokens("Ukraine's 1,000 prisoners, U.S. side.", lexicon());
+        let texts: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["Ukraine", "'s", "1,000", "prisoners", ",", "U.S.", "side", "."]);
+        assert_eq!(t[1].kind, TokenKind::Possessive);
+        assert_eq!(t[2].kind, TokenKind::Number);
+    }
+}
