@@ -11,7 +11,7 @@ use crate::dates::{self, DateExpr};
 use crate::document::Document;
 use crate::fact::*;
 use crate::lexicon::Lexicon;
-use crate::mention::{self, CountryForm, Mentions};
+use crate::mention::{self, Mentions};
 use crate::names::{person_key, surname_key};
 use crate::text::{self, Sentence, Token, TokenKind};
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -66,6 +66,7 @@ enum Pending {
     Ready(Fact),
     Meeting(usize),
     Chair(usize, PersonKey),
+    Participant(usize, PersonKey),
     Leader(usize, String, PersonKey),
     Member(usize, String, PersonKey),
     Agreement(usize, AgreementKind, Option<u64>),
@@ -78,8 +79,14 @@ struct Discourse {
     speech_date: Option<NaiveDate>,
     /// The delegation spoken of last: meeting mention, country, leader.
     delegation: Option<(usize, String, Option<PersonKey>)>,
-    /// The last talks or meeting mention (not a phone call).
+    /// The last dated or placed talks or meeting mention (not a phone call).
     last_meeting: Option<usize>,
+    /// The last dated or placed talks or summit mention.
+    last_talks: Option<usize>,
+    /// The last meeting mention of any kind, including rounds known only by year.
+    last_any: Option<usize>,
+    /// `last_any` as it stood before the current sentence ("at the time").
+    prior_any: Option<usize>,
     /// Whether the previous sentence listed delegation members.
     listing: bool,
 }
@@ -306,6 +313,7 @@ impl Extractor<'_> {
             meetings: Vec::new(),
             lower,
         };
+        self.discourse.prior_any = self.discourse.last_any;
         self.resolve_dates(&mut ctx);
         self.countries_of_people(&ctx);
         self.meetings(&mut ctx);
@@ -325,7 +333,10 @@ impl Extractor<'_> {
         for dm in dates::mentions(&ctx.sentence.text) {
             let Some(tok) = ctx.tokens.iter().position(|t| t.start >= dm.start) else { continue };
             // "since 2022": not the date of anything here
-            if tok > 0 && matches!(ctx.word(tok - 1), "since" | "before" | "until" | "over" | "than") {
+            let prev = |k: usize| if tok >= k { ctx.word(tok - k) } else { "" };
+            if matches!(prev(1), "since" | "before" | "until" | "over" | "than")
+                || (matches!(prev(1), "early" | "late" | "mid") && matches!(prev(2), "since" | "before" | "until"))
+            {
                 continue;
             }
             if let DateExpr::Weekday { day, .. } = dm.expr {
@@ -415,19 +426,39 @@ impl Extractor<'_> {
                 i += 1;
             }
         }
+        let cue_positions: Vec<usize> = cues.iter().map(|(c, _, _)| *c).collect();
+        // a city is the place of a meeting when introduced as one: "in
+        // Istanbul", "a visit to Kiev", "the Istanbul talks", "Istanbul's
+        // Dolmabahce Palace"; not "Moscow's delegation" or "urged Kiev"
+        let places: Vec<(usize, String)> = ctx
+            .m
+            .cities
+            .iter()
+            .filter(|(t, _)| {
+                let before = if *t > 0 { ctx.word(t - 1) } else { "" };
+                let len = ctx.m.cities.iter().find(|(s, _)| s == t).map(|(_, c)| c.split(' ').count()).unwrap_or(1);
+                let after = ctx.tokens.get(t + len);
+                matches!(before, "in" | "at" | "to" | "near" | "outside" | "hosted")
+                    || after.is_some_and(|a| {
+                        self.lex.meeting_words.iter().any(|(w, _)| w.split(' ').next() == Some(a.lower().as_str()))
+                            || matches!(a.lower().as_str(), "peace" | "round")
+                    })
+                    || (after.is_some_and(|a| a.kind == TokenKind::Possessive) && !ctx.m.venues.is_empty())
+            })
+            .cloned()
+            .collect();
         for (cue, len, kind) in cues {
-            let window = |d: usize| cue.saturating_sub(d)..(cue + len + d).min(n);
-            let hedged_strong = window(8)
-                .filter(|&k| k < cue || k >= cue + len)
-                .filter(|&k| k + 4 >= cue || k < cue) // the window is asymmetric: 8 before, 4 after
-                .filter(|&k| k < cue || k < cue + len + 4)
-                .any(|k| STRONG_HEDGES.contains(&ctx.word(k)));
-            let hedged_weak = window(6).any(|k| WEAK_HEDGES.contains(&ctx.word(k)));
-            // date: a date within six tokens; a year names the round
+            // hedges: eight words before the cue, four after it
+            let around = |d_before: usize, d_after: usize| {
+                (cue.saturating_sub(d_before)..cue).chain(cue + len..(cue + len + d_after).min(n))
+            };
+            let hedged_strong = around(8, 4).any(|k| STRONG_HEDGES.contains(&ctx.word(k)));
+            let hedged_weak = around(6, 6).any(|k| WEAK_HEDGES.contains(&ctx.word(k)));
+            // date: the dates whose nearest cue this is, within its clause
             let near = ctx
                 .dates
                 .iter()
-                .filter(|(t, _, _)| t.abs_diff(cue) <= 6 || (*t >= cue && *t <= cue + len + 6))
+                .filter(|(t, _, _)| owner_of_date(&cue_positions, *t, ctx) == Some(cue))
                 .min_by_key(|(t, _, _)| t.abs_diff(cue));
             let (date, year) = match near {
                 Some((_, Some(d), _)) => (Some(*d), None),
@@ -444,11 +475,7 @@ impl Extractor<'_> {
             let place = if kind == MeetingKind::PhoneCall {
                 None
             } else {
-                ctx.m
-                    .cities
-                    .iter()
-                    .min_by_key(|(t, _)| t.abs_diff(cue))
-                    .map(|(_, c)| c.clone())
+                places.iter().min_by_key(|(t, _)| t.abs_diff(cue)).map(|(_, c)| c.clone())
             };
             let venue = if kind == MeetingKind::PhoneCall {
                 None
@@ -456,10 +483,11 @@ impl Extractor<'_> {
                 ctx.m.venues.first().map(|(_, v)| v.clone())
             };
             let after = ctx.word(cue + len);
-            let explicit = matches!(ctx.word(cue), "met" | "visit" | "convened")
-                || after == "between"
-                || after == "with" && kind != MeetingKind::Talks
-                || ctx.find("took place", 0).is_some() && kind == MeetingKind::Meeting;
+            let explicit = kind != MeetingKind::Talks
+                && (matches!(ctx.word(cue), "met" | "visit")
+                    || after == "between"
+                    || after == "with"
+                    || ctx.find("took place", 0).is_some());
             if let (Some(p), Some(w), None) = (&place, weekday, self.reference) {
                 self.anchors.push((p.clone(), kind, w));
             }
@@ -476,10 +504,9 @@ impl Extractor<'_> {
             });
             ctx.meetings.push((idx, cue));
             self.emit(ctx, "meeting-cue", Pending::Meeting(idx));
-            if kind != MeetingKind::PhoneCall {
-                self.discourse.last_meeting = Some(idx);
-            }
+            self.note_meeting(idx);
         }
+        self.phone_call_by_verb(ctx);
         // an anaphoric talks mention "held a day earlier in Istanbul" in an
         // undated article still anchors through the weekday it points to
         if self.reference.is_none() {
@@ -496,6 +523,64 @@ impl Extractor<'_> {
                     }
                 }
             }
+        }
+    }
+
+    /// Updates the discourse with a new meeting mention.
+    fn note_meeting(&mut self, idx: usize) {
+        let m = &self.mentions[idx];
+        self.discourse.last_any = Some(idx);
+        if m.is_bare() || (m.date.is_none() && m.year.is_some()) {
+            return;
+        }
+        match m.kind {
+            MeetingKind::PhoneCall => {}
+            MeetingKind::Talks | MeetingKind::Summit => {
+                self.discourse.last_talks = Some(idx);
+                self.discourse.last_meeting = Some(idx);
+            }
+            MeetingKind::Meeting => self.discourse.last_meeting = Some(idx),
+        }
+    }
+
+    /// "Lavrov told U.S. Secretary of State Marco Rubio on Wednesday": two
+    /// officials of different countries speaking on a given day, with no
+    /// place, spoke by phone.
+    fn phone_call_by_verb(&mut self, ctx: &mut Ctx) {
+        if !ctx.m.cities.is_empty() || ctx.meetings.iter().any(|(i, _)| self.mentions[*i].kind == MeetingKind::PhoneCall) {
+            return;
+        }
+        for v in 0..ctx.tokens.len() {
+            let spoke = matches!(ctx.word(v), "told" | "informed" | "briefed")
+                || (matches!(ctx.word(v), "spoke" | "talked") && matches!(ctx.word(v + 1), "with" | "to"));
+            if !spoke {
+                continue;
+            }
+            let Some(a) = ctx.person_before(v).and_then(|n| ctx.persons.get(n).cloned().flatten()) else { continue };
+            let Some(b) = ctx.person_after(v + 1).and_then(|n| ctx.persons.get(n).cloned().flatten()) else { continue };
+            let (Some(ca), Some(cb)) = (self.country_of(&a), self.country_of(&b)) else { continue };
+            if ca == cb {
+                continue;
+            }
+            let date = ctx.dates.iter().find(|(t, d, e)| *t > v && *t <= v + 14 && d.is_some() && !matches!(e, DateExpr::Year(_)));
+            let Some((_, Some(d), _)) = date else { continue };
+            let idx = self.mentions.len();
+            self.mentions.push(MeetingMention {
+                kind: MeetingKind::PhoneCall,
+                date: Some(*d),
+                year: None,
+                place: None,
+                venue: None,
+                explicit: true,
+                sentence: ctx.sentence.index,
+                merged: None,
+            });
+            ctx.meetings.push((idx, v));
+            self.emit(ctx, "spoke-on-a-day", Pending::Meeting(idx));
+            self.emit(ctx, "spoke-on-a-day", Pending::Participant(idx, a));
+            self.emit(ctx, "spoke-on-a-day", Pending::Participant(idx, b));
+            self.note_meeting(idx);
+            return;
         }
     }
 
@@ -529,12 +614,15 @@ impl Extractor<'_> {
     /// The meeting a delegation or agreement in this sentence belongs to:
     /// one the sentence names (not a phone call), else the last one spoken of.
     fn meeting_here(&self, ctx: &Ctx) -> Option<usize> {
-        ctx.meetings
-            .iter()
-            .map(|(i, _)| *i)
-            .find(|i| self.mentions[*i].kind != MeetingKind::PhoneCall && !self.mentions[*i].is_bare())
+        let here = |want: &dyn Fn(&MeetingMention) -> bool| {
+            ctx.meetings.iter().map(|(i, _)| *i).find(|i| want(&self.mentions[*i]))
+        };
+        let dated = |m: &MeetingMention| m.date.is_some() || (m.place.is_some() && m.year.is_none());
+        here(&|m| m.kind != MeetingKind::PhoneCall && m.kind != MeetingKind::Meeting && dated(m))
+            .or(self.discourse.last_talks)
+            .or_else(|| here(&|m| m.kind != MeetingKind::PhoneCall && dated(m)))
             .or(self.discourse.last_meeting)
-            .or_else(|| ctx.meetings.iter().map(|(i, _)| *i).find(|i| self.mentions[*i].kind != MeetingKind::PhoneCall))
+            .or_else(|| here(&|m| m.kind != MeetingKind::PhoneCall))
     }
 
     /// A year-only talks mention for "just as in 2022".
@@ -608,7 +696,7 @@ impl Extractor<'_> {
                 if let (Some(v), Some(c)) = (verb, country.clone()) {
                     if let Some(p) = self.subject_of(ctx, v) {
                         if let Some(mt) = meeting {
-                            let mt = if ctx.phrase_at(i + 1, "at the time") { self.discourse.last_meeting.unwrap_or(mt) } else { mt };
+                            let mt = if ctx.phrase_at(i + 1, "at the time") { self.discourse.prior_any.unwrap_or(mt) } else { mt };
                             self.leader(ctx, "person-led-delegation", mt, &c, &p);
                         }
                     }
@@ -643,7 +731,7 @@ impl Extractor<'_> {
         }
         // members: "accompanied by LIST", "experts included LIST",
         // "LIST took part in the talks", "the X side was represented by LIST"
-        let triggers = ["accompanied by", "included", "includes", "include", "comprised", "consisted of", "represented by", "joined by", "along with"];
+        let triggers = ["accompanied by", "included", "includes", "include", "comprised", "consisted of", "represented by", "joined by"];
         for trig in triggers {
             let Some(k) = ctx.find(trig, 0) else { continue };
             let from = k + trig.split(' ').count();
@@ -662,7 +750,7 @@ impl Extractor<'_> {
         }
         for verb in ["participated in", "took part in", "attended", "were part of", "was part of"] {
             let Some(k) = ctx.find(verb, 0) else { continue };
-            let talks_follow = (k..(k + 8).min(ctx.tokens.len())).any(|t| matches!(ctx.word(t), "talks" | "negotiations" | "delegation" | "meeting"));
+            let talks_follow = (k..(k + 8).min(ctx.tokens.len())).any(|t| matches!(ctx.word(t), "talks" | "negotiations" | "delegation"));
             if !talks_follow {
                 continue;
             }
@@ -730,6 +818,10 @@ impl Extractor<'_> {
         if let Some(p) = subject {
             if let Some(d) = self.discourse.delegation.clone().filter(|d| d.2.as_ref() == Some(&p)) {
                 return Some(d);
+            }
+            let talks_here = ctx.lower.iter().any(|w| matches!(w.as_str(), "talks" | "negotiations" | "delegation" | "summit"));
+            if !talks_here {
+                return None;
             }
             let c = self.country_of(&p)?;
             let mt = self.meeting_here(ctx)?;
@@ -851,6 +943,7 @@ impl Extractor<'_> {
                 Pending::Ready(f) => Some(f),
                 Pending::Meeting(i) => key_of(i).map(|meeting| Fact::Meeting { meeting }),
                 Pending::Chair(i, person) => key_of(i).map(|meeting| Fact::Chair { meeting, person }),
+                Pending::Participant(i, person) => key_of(i).map(|meeting| Fact::Participant { meeting, person }),
                 Pending::Leader(i, country, person) => key_of(i).map(|meeting| Fact::DelegationLeader { meeting, country, person }),
                 Pending::Member(i, country, person) => key_of(i).map(|meeting| Fact::DelegationMember { meeting, country, person }),
                 Pending::Agreement(i, kind, quantity) => key_of(i).map(|meeting| Fact::Agreement { meeting, kind, quantity }),
@@ -901,6 +994,14 @@ impl Extractor<'_> {
     /// takes the place of a meeting on the same day.
     fn merge_meetings(&mut self) -> Vec<(MeetingKey, Option<String>)> {
         let mut out: Vec<(MeetingKey, Option<String>)> = Vec::new();
+        // "the meeting", "the session": the talks, when the article has talks
+        // and the mention names no event of its own
+        let talks_exist = self.mentions.iter().any(|m| m.kind == MeetingKind::Talks && !m.is_bare());
+        for m in self.mentions.iter_mut() {
+            if m.kind == MeetingKind::Meeting && !m.explicit && talks_exist && m.date.is_none() && m.year.is_none() {
+                m.kind = MeetingKind::Talks;
+            }
+        }
         // places for dated meetings without one: another meeting that day
         let placed: Vec<(NaiveDate, String)> = self
             .mentions
@@ -931,16 +1032,6 @@ impl Extractor<'_> {
                     if let Some(d) = same.first() {
                         m.date = Some(*d);
                     }
-                }
-            }
-        }
-        // anaphoric "meeting"/"session" for the talks when nothing else names it
-        let talks_exist = self.mentions.iter().any(|m| m.kind == MeetingKind::Talks && !m.is_bare());
-        for m in self.mentions.iter_mut() {
-            if m.kind == MeetingKind::Meeting && !m.explicit && talks_exist {
-                let same_day_talks = m.date.is_none() && m.place.is_some();
-                if m.is_bare() || same_day_talks {
-                    m.kind = MeetingKind::Talks;
                 }
             }
         }
@@ -1062,7 +1153,16 @@ fn with_countries(mut meetings: Vec<Meeting>, facts: &[Found]) -> Vec<Meeting> {
     meetings
 }
 
-/// Whether a mention's country came from a metonym (kept for callers).
-pub fn is_metonym(form: CountryForm) -> bool {
-    form == CountryForm::Metonym
+/// The cue a date belongs to: the nearest cue within twelve tokens with no
+/// clause break (comma, semicolon, dash) between them, or within three.
+fn owner_of_date(cues: &[usize], date: usize, ctx: &Ctx) -> Option<usize> {
+    cues.iter()
+        .copied()
+        .filter(|&c| {
+            let (a, b) = if c < date { (c, date) } else { (date, c) };
+            let dist = b - a;
+            let broken = (a..b).any(|k| matches!(ctx.tokens[k].text.as_str(), "," | ";" | "—" | "–" | "(" | ")"));
+            dist <= 3 || (dist <= 12 && !broken)
+        })
+        .min_by_key(|&c| c.abs_diff(date))
 }

@@ -200,6 +200,9 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
                 form,
                 possessive,
             });
+            if len > 1 {
+                place_token[i..i + len].iter_mut().for_each(|p| *p = true);
+            }
             i += len;
             continue;
         }
@@ -268,6 +271,9 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
             i += 1;
         }
     }
+    // words inside an office phrase are not a name ("Military Cooperation")
+    let offices: Vec<(usize, usize)> = m.offices.iter().map(|(o, _)| (o.start, o.end)).collect();
+    m.names.retain(|n| !offices.iter().any(|(s, e)| *s <= n.start && n.end <= *e));
     attach_offices(tokens, lex, &mut m);
     m
 }
@@ -313,6 +319,11 @@ fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Opti
         let kinds = lex.office_word(&t.text);
         let lower = t.lower();
         if !kinds.is_empty() {
+            if country.is_none() {
+                if let Some(c) = lex.metonyms.get(&lower) {
+                    country = Some(c.clone());
+                }
+            }
             if kinds.contains(&OfficeWord::Head) {
                 saw_head = true;
             }
@@ -323,7 +334,7 @@ fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Opti
             delegation_role = true;
             words.push(t.text.clone());
             j += 1;
-        } else if !saw_head && t.is_capitalized() && j > body_start.saturating_sub(0) && domain_word_before_head(tokens, j, lex, m) {
+        } else if !saw_head && t.is_capitalized() && domain_word_before_head(tokens, j, lex, m) {
             // "Culture Minister", "Policy Planning Director"
             words.push(t.text.clone());
             j += 1;
