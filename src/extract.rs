@@ -30,6 +30,9 @@ const WEAK_HEDGES: [&str; 7] = ["ready", "plan", "plans", "planned", "upcoming",
 /// Negations that cancel an agreement kind named right after them.
 const NEGATIONS: [&str; 8] = ["no", "not", "without", "failed", "never", "nor", "neither", "didn't"];
 
+/// Verbs of reporting: a date right after one is the day something was said.
+const REPORTING: [&str; 10] = ["told", "said", "says", "stated", "announced", "added", "reported", "dismissed", "noted", "confirmed"];
+
 /// Verbs of agreeing.
 const AGREE_WORDS: [&str; 12] = [
     "agreed", "agree", "agrees", "agreement", "agreements", "deal", "accord", "consented", "commitment", "committed",
@@ -292,6 +295,9 @@ impl Extractor<'_> {
     }
 
     fn sentence(&mut self, s: &Sentence, tokens: &[Token], m: &Mentions) {
+        if is_title_case(s, tokens) {
+            return; // a headline: its capitals say nothing about names
+        }
         // names: a single word counts only when the article spells it out
         // in full somewhere, or an office introduces it
         let mut persons = Vec::with_capacity(m.names.len());
@@ -426,7 +432,16 @@ impl Extractor<'_> {
                 i += 1;
             }
         }
-        let cue_positions: Vec<usize> = cues.iter().map(|(c, _, _)| *c).collect();
+        // strong hedges: eight words before the cue, four after it
+        let hedged: Vec<bool> = cues
+            .iter()
+            .map(|&(cue, len, _)| {
+                (cue.saturating_sub(8)..cue)
+                    .chain(cue + len..(cue + len + 4).min(n))
+                    .any(|k| STRONG_HEDGES.contains(&ctx.word(k)))
+            })
+            .collect();
+        let cue_positions: Vec<usize> = cues.iter().zip(&hedged).filter(|(_, h)| !**h).map(|((c, _, _), _)| *c).collect();
         // a city is the place of a meeting when introduced as one: "in
         // Istanbul", "a visit to Kiev", "the Istanbul talks", "Istanbul's
         // Dolmabahce Palace"; not "Moscow's delegation" or "urged Kiev"
@@ -447,18 +462,17 @@ impl Extractor<'_> {
             })
             .cloned()
             .collect();
-        for (cue, len, kind) in cues {
-            // hedges: eight words before the cue, four after it
+        let consumed = if cues.iter().any(|(_, _, k)| *k == MeetingKind::PhoneCall) { None } else { self.phone_call_by_verb(ctx, !places.is_empty()) };
+        for ((cue, len, kind), hedged_strong) in cues.into_iter().zip(hedged) {
             let around = |d_before: usize, d_after: usize| {
                 (cue.saturating_sub(d_before)..cue).chain(cue + len..(cue + len + d_after).min(n))
             };
-            let hedged_strong = around(8, 4).any(|k| STRONG_HEDGES.contains(&ctx.word(k)));
             let hedged_weak = around(6, 6).any(|k| WEAK_HEDGES.contains(&ctx.word(k)));
             // date: the dates whose nearest cue this is, within its clause
             let near = ctx
                 .dates
                 .iter()
-                .filter(|(t, _, _)| owner_of_date(&cue_positions, *t, ctx) == Some(cue))
+                .filter(|(t, _, _)| Some(*t) != consumed && owner_of_date(&cue_positions, *t, ctx) == Some(cue))
                 .min_by_key(|(t, _, _)| t.abs_diff(cue));
             let (date, year) = match near {
                 Some((_, Some(d), _)) => (Some(*d), None),
@@ -475,7 +489,11 @@ impl Extractor<'_> {
             let place = if kind == MeetingKind::PhoneCall {
                 None
             } else {
-                places.iter().min_by_key(|(t, _)| t.abs_diff(cue)).map(|(_, c)| c.clone())
+                places
+                    .iter()
+                    .filter(|(t, _)| cue_positions.iter().min_by_key(|c| c.abs_diff(*t)) == Some(&cue))
+                    .min_by_key(|(t, _)| t.abs_diff(cue))
+                    .map(|(_, c)| c.clone())
             };
             let venue = if kind == MeetingKind::PhoneCall {
                 None
@@ -506,7 +524,6 @@ impl Extractor<'_> {
             self.emit(ctx, "meeting-cue", Pending::Meeting(idx));
             self.note_meeting(idx);
         }
-        self.phone_call_by_verb(ctx);
         // an anaphoric talks mention "held a day earlier in Istanbul" in an
         // undated article still anchors through the weekday it points to
         if self.reference.is_none() {
@@ -546,9 +563,9 @@ impl Extractor<'_> {
     /// "Lavrov told U.S. Secretary of State Marco Rubio on Wednesday": two
     /// officials of different countries speaking on a given day, with no
     /// place, spoke by phone.
-    fn phone_call_by_verb(&mut self, ctx: &mut Ctx) {
-        if !ctx.m.cities.is_empty() || ctx.meetings.iter().any(|(i, _)| self.mentions[*i].kind == MeetingKind::PhoneCall) {
-            return;
+    fn phone_call_by_verb(&mut self, ctx: &mut Ctx, has_place: bool) -> Option<usize> {
+        if has_place {
+            return None;
         }
         for v in 0..ctx.tokens.len() {
             let spoke = matches!(ctx.word(v), "told" | "informed" | "briefed")
@@ -563,11 +580,12 @@ impl Extractor<'_> {
                 continue;
             }
             let date = ctx.dates.iter().find(|(t, d, e)| *t > v && *t <= v + 14 && d.is_some() && !matches!(e, DateExpr::Year(_)));
-            let Some((_, Some(d), _)) = date else { continue };
+            let Some((date_token, Some(d), _)) = date else { continue };
+            let (date_token, d) = (*date_token, *d);
             let idx = self.mentions.len();
             self.mentions.push(MeetingMention {
                 kind: MeetingKind::PhoneCall,
-                date: Some(*d),
+                date: Some(d),
                 year: None,
                 place: None,
                 venue: None,
@@ -580,8 +598,9 @@ impl Extractor<'_> {
             self.emit(ctx, "spoke-on-a-day", Pending::Participant(idx, a));
             self.emit(ctx, "spoke-on-a-day", Pending::Participant(idx, b));
             self.note_meeting(idx);
-            return;
+            return Some(date_token);
         }
+        None
     }
 
     fn last_weekday(&self) -> Option<Weekday> {
@@ -1153,6 +1172,12 @@ fn with_countries(mut meetings: Vec<Meeting>, facts: &[Found]) -> Vec<Meeting> {
     meetings
 }
 
+/// A headline in title case: most long words capitalised.
+fn is_title_case(s: &Sentence, tokens: &[Token]) -> bool {
+    let long: Vec<&Token> = tokens.iter().filter(|t| t.kind == TokenKind::Word && t.text.chars().count() >= 4).collect();
+    s.is_heading && long.len() >= 4 && long.iter().filter(|t| t.is_capitalized()).count() * 10 >= long.len() * 7
+}
+
 /// The cue a date belongs to: the nearest cue within twelve tokens with no
 /// clause break (comma, semicolon, dash) between them, or within three.
 fn owner_of_date(cues: &[usize], date: usize, ctx: &Ctx) -> Option<usize> {
@@ -1162,7 +1187,12 @@ fn owner_of_date(cues: &[usize], date: usize, ctx: &Ctx) -> Option<usize> {
             let (a, b) = if c < date { (c, date) } else { (date, c) };
             let dist = b - a;
             let broken = (a..b).any(|k| matches!(ctx.tokens[k].text.as_str(), "," | ";" | "—" | "–" | "(" | ")"));
-            dist <= 3 || (dist <= 12 && !broken)
+            // "told reporters on Thursday that ... the talks": the day of the telling
+            let spoken = c > date
+                && (date.saturating_sub(4)..date).any(|k| REPORTING.contains(&ctx.word(k)))
+                && dist > 3;
+            !spoken && (dist <= 6 || (dist <= 12 && !broken))
         })
-        .min_by_key(|&c| c.abs_diff(date))
+        // an event is usually named before its date: "met X in Y on Thursday"
+        .min_by_key(|&c| if c < date { date - c } else { 2 * (c - date) })
 }

@@ -397,6 +397,9 @@ fn domain_word_before_head(tokens: &[Token], j: usize, lex: &Lexicon, m: &Mentio
     if name_at(m, j).is_some_and(|n| m.names[n].end - m.names[n].start >= 2) {
         return false;
     }
+    if lex.non_names.contains(&tokens[j].lower()) {
+        return false;
+    }
     for t in tokens[j + 1..].iter().take(3) {
         if lex.is_office_head(&t.text) {
             return true;
@@ -463,7 +466,20 @@ fn parse_complement(
                 r += 1;
             }
             let continues = tokens.get(r).is_some_and(|n| {
-                !lex.office_word(&n.text).is_empty() || CONNECTORS.contains(&n.lower().as_str())
+                if !lex.office_word(&n.text).is_empty() {
+                    return true;
+                }
+                if !CONNECTORS.contains(&n.lower().as_str()) {
+                    return false;
+                }
+                // "at the Foreign Ministry" continues; "on Wednesday" does not
+                let mut k = r + 1;
+                if tokens.get(k).is_some_and(|t| t.lower() == "the") {
+                    k += 1;
+                }
+                tokens.get(k).is_some_and(|t| {
+                    t.is_capitalized() && !lex.non_names.contains(&t.lower()) || !lex.office_word(&t.text).is_empty()
+                })
             });
             if continues {
                 words.extend(tokens[j..r].iter().map(|t| t.text.clone()));

@@ -78,7 +78,29 @@ pub fn extract_documents(docs: &[Document]) -> Vec<Extracted> {
         }
     }
     link_surnames(&mut out);
+    drop_generic_titles(&mut out);
     out
+}
+
+/// "Secretary Rubio" in one article and "Secretary of State Marco Rubio" in
+/// another: the one-word title adds nothing and would be a second office.
+fn drop_generic_titles(all: &mut [Extracted]) {
+    let titles: Vec<(PersonKey, String)> = all
+        .iter()
+        .flat_map(|e| e.facts.facts.iter())
+        .filter_map(|f| match &f.fact {
+            Fact::Role { person, title, .. } => Some((person.clone(), title.clone())),
+            _ => None,
+        })
+        .collect();
+    for e in all.iter_mut() {
+        e.facts.facts.retain(|f| match &f.fact {
+            Fact::Role { person, title, .. } if !title.contains(' ') => !titles.iter().any(|(p, t)| {
+                p == person && t != title && t.split(' ').any(|w| w == title)
+            }),
+            _ => true,
+        });
+    }
 }
 
 /// The date an undated article was most likely written: the day of the
