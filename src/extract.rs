@@ -140,6 +140,7 @@ pub fn extract(doc: &Document, reference: Option<NaiveDate>, date_inferred: bool
         weekdays: Vec::new(),
         bare_surnames: Vec::new(),
         trace: vec![Vec::new(); sentences.len()],
+        dateline: None,
     };
     // full names first, so a later "Lavrov" finds "Sergey Lavrov"
     for (_, m) in &analysed {
@@ -149,6 +150,7 @@ pub fn extract(doc: &Document, reference: Option<NaiveDate>, date_inferred: bool
             }
         }
     }
+    x.dateline = analysed.iter().take(8).find_map(|(t, _)| dateline(t, lex));
     for (s, (tokens, m)) in sentences.iter().zip(&analysed) {
         x.sentence(s, tokens, m);
     }
@@ -169,6 +171,26 @@ struct Extractor<'a> {
     weekdays: Vec<Weekday>,
     bare_surnames: Vec<String>,
     trace: Vec<Vec<&'static str>>,
+    /// The city of the dateline ("RIYADH, Saudi Arabia (AP) —").
+    dateline: Option<String>,
+}
+
+/// The city a dateline opens with: capitals, then a comma, dash or bracket.
+fn dateline(tokens: &[Token], lex: &Lexicon) -> Option<String> {
+    for len in [1, 2] {
+        let words = tokens.get(..len)?;
+        let all_caps = words
+            .iter()
+            .all(|t| t.kind == TokenKind::Word && t.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
+        let next = tokens.get(len).map(|t| t.text.as_str());
+        if all_caps && matches!(next, Some("," | "—" | "–" | "-" | "(")) {
+            let phrase = words.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+            if let Some(city) = lex.city(&phrase) {
+                return Some(city.to_string());
+            }
+        }
+    }
+    None
 }
 
 /// A sentence with its tokens and mentions, and what was resolved of them.
@@ -1031,6 +1053,19 @@ impl Extractor<'_> {
             if m.place.is_none() && m.kind != MeetingKind::PhoneCall {
                 if let Some(d) = m.date {
                     m.place = placed.iter().find(|(pd, _)| *pd == d).map(|(_, p)| p.clone());
+                }
+            }
+        }
+        // the dateline's city for the article's own events (reported within days)
+        if let Some(city) = &self.dateline {
+            for m in self.mentions.iter_mut() {
+                let recent = match (m.date, self.reference) {
+                    (Some(d), Some(r)) => d <= r && (r - d).num_days() <= 3,
+                    (None, _) => m.year.is_none() && !m.is_bare(),
+                    _ => false,
+                };
+                if m.place.is_none() && m.kind != MeetingKind::PhoneCall && recent {
+                    m.place = Some(city.clone());
                 }
             }
         }

@@ -246,7 +246,14 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
             let t = &tokens[end];
             if !place_token[end] && is_name_word(t, lex) {
                 end += 1;
-            } else if is_particle(t) && tokens.get(end + 1).is_some_and(|n| is_name_word(n, lex)) {
+            } else if is_particle(t) && {
+                // "von der Leyen": a chain of particles before a name word
+                let mut k = end;
+                while tokens.get(k).is_some_and(is_particle) {
+                    k += 1;
+                }
+                tokens.get(k).is_some_and(|n| is_name_word(n, lex))
+            } {
                 end += 1;
             } else {
                 break;
@@ -254,7 +261,8 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
         }
         // a venue's words are not a name
         let in_venue = m.venues.iter().any(|(s, v)| *s <= start && start < *s + v.split(' ').count());
-        if !in_venue && end - start <= 4 {
+        let particles = tokens[start..end].iter().filter(|t| is_particle(t) || t.text.contains('-')).count();
+        if !in_venue && end - start <= 4 + particles.min(3) {
             let text = tokens[start..end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
             m.names.push(NameMention { start, end, text });
         }
@@ -336,6 +344,18 @@ fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Opti
             j += 1;
         } else if !saw_head && t.is_capitalized() && domain_word_before_head(tokens, j, lex, m) {
             // "Culture Minister", "Policy Planning Director"
+            words.push(t.text.clone());
+            j += 1;
+        } else if !saw_head
+            && country.is_some()
+            && j == body_start
+            && t.kind == TokenKind::Word
+            && !t.is_capitalized()
+            && tokens.get(j + 1).is_some_and(|n| lex.is_office_head(&n.text))
+            && !lex.non_names.contains(&lower)
+            && !matches!(lower.as_str(), "and" | "or" | "the" | "a" | "an" | "of" | "its" | "his" | "her" | "their")
+        {
+            // "Ukraine's infrastructure minister"
             words.push(t.text.clone());
             j += 1;
         } else {
@@ -548,7 +568,10 @@ fn attach_offices(tokens: &[Token], lex: &Lexicon, m: &mut Mentions) {
         // "the head of Ukraine's presidential office, Andriy Yermak"
         if target.is_none() && tokens.get(j).is_some_and(|t| t.is(",")) {
             let introduced = office.start > 0
-                && matches!(tokens[office.start - 1].lower().as_str(), "the" | "a" | "an" | "with" | "by");
+                && matches!(
+                    tokens[office.start - 1].lower().as_str(),
+                    "the" | "a" | "an" | "with" | "by" | "its" | "his" | "her" | "their"
+                );
             let countried = office.country.is_some() && country_at(m, office.start).is_some_and(|c| c.possessive);
             if introduced || countried {
                 target = name_at(m, j + 1).or_else(|| {
@@ -566,7 +589,7 @@ fn attach_offices(tokens: &[Token], lex: &Lexicon, m: &mut Mentions) {
         // "Rustem Umerov, Ukraine's defense minister"
         if target.is_none() && office.start >= 2 {
             let mut s = office.start;
-            if s > 0 && matches!(tokens[s - 1].lower().as_str(), "the" | "a" | "an") {
+            if s > 0 && matches!(tokens[s - 1].lower().as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
                 s -= 1;
             }
             if s >= 2 && tokens[s - 1].is(",") {

@@ -1,0 +1,99 @@
+//! The command line: clap derive types whose doc comments are the help text.
+//! Each subcommand's settings go to its runner in `cmd/`.
+
+use crate::query::ResultsFormat;
+use crate::store::{ExportFormat, DEFAULT_STORE};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Turn news articles about diplomacy into an RDF knowledge graph: people,
+/// roles, delegations, meetings and agreements, in an embedded Oxigraph
+/// store, with saved SPARQL queries.
+#[derive(Debug, Parser)]
+#[command(name = "delegraph", version)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles, extract their facts and write each article's graph to the store.
+    ///
+    /// Building an article again replaces its graph, so rebuilding never
+    /// duplicates anything. A summary goes to standard error.
+    Build(BuildArgs),
+    /// Run a saved query, a .rq file or SPARQL text against the store.
+    ///
+    /// The default graph is the union of every graph in the store. The store
+    /// is opened read-only, so queries run while a build holds it.
+    Query(QueryArgs),
+    /// List the saved queries with what each returns.
+    Queries,
+    /// Write the whole store as RDF, sorted.
+    Export(ExportArgs),
+}
+
+/// The store to use.
+#[derive(Debug, Args)]
+pub struct StoreArgs {
+    /// The store's directory (created by `build` if missing).
+    #[arg(long, value_name = "DIR", default_value = DEFAULT_STORE)]
+    pub store: PathBuf,
+}
+
+/// Settings of `delegraph build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Article files (.txt) or directories of them; `-` or nothing reads standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Which store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Settings of `delegraph query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// A saved query's name (see `delegraph queries`) or a .rq file.
+    #[arg(value_name = "NAME|FILE.rq", required_unless_present = "sparql", conflicts_with = "sparql")]
+    pub query: Option<String>,
+    /// SPARQL query text to run instead of a saved query.
+    #[arg(long, value_name = "TEXT")]
+    pub sparql: Option<String>,
+    /// How to write the results: table, csv, tsv, json, xml for SELECT and
+    /// ASK; turtle (also `table`) or ntriples for CONSTRUCT and DESCRIBE.
+    #[arg(long, value_enum, default_value_t = ResultsFormat::Table)]
+    pub format: ResultsFormat,
+    /// Which store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Settings of `delegraph export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The RDF syntax: triple formats merge all graphs, nquads and trig keep them.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Turtle)]
+    pub format: ExportFormat,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Which store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}
