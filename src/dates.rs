@@ -148,7 +148,10 @@ pub fn mentions(sentence: &str) -> Vec<DateMention> {
         } else if let Some(a) = c.name("ana") {
             let text = a.as_str().to_lowercase();
             let n = small_number(text.split_whitespace().next().unwrap_or("a"));
-            let back = text.contains("earlier") || text.contains("before") || text.contains("previous");
+            // "a day earlier", "the day before": back; "a day after <event>":
+            // the event was the day before too
+            let back = text.contains("earlier") || text.contains("previous") || text.contains("after")
+                || text.starts_with("the") && text.contains("before");
             let n = if text.starts_with("the") { 1 } else { n };
             Some(DateExpr::Anaphoric(if back { -n } else { n }))
         } else {

@@ -346,6 +346,7 @@ impl Extractor<'_> {
         self.countries_of_people(&ctx);
         self.meetings(&mut ctx);
         self.roles(&ctx);
+        self.roles_in_clauses(&ctx);
         self.delegations(&ctx);
         self.agreements(&ctx);
         self.chairs(&ctx);
@@ -445,6 +446,14 @@ impl Extractor<'_> {
                     "call" => i > 0 && matches!(ctx.word(i - 1), "the" | "a" | "recent" | "phone" | "their" | "his" | "this" | "that"),
                     "met" => true,
                     _ => true,
+                };
+                // "the delegations met": talks
+                let kind = if kind == MeetingKind::Meeting
+                    && (i.saturating_sub(3)..i).any(|k| matches!(ctx.word(k), "delegations" | "negotiators" | "sides"))
+                {
+                    MeetingKind::Talks
+                } else {
+                    kind
                 };
                 if ok {
                     cues.push((i, len, kind));
@@ -652,11 +661,68 @@ impl Extractor<'_> {
         }
     }
 
+    /// "Igor Kostyukov, who heads the Main Directorate of the General Staff":
+    /// an office given in a relative clause.
+    fn roles_in_clauses(&mut self, ctx: &Ctx) {
+        for k in 0..ctx.tokens.len() {
+            if ctx.word(k) != "who" || k < 2 || ctx.word(k - 1) != "," {
+                continue;
+            }
+            let Some(n) = ctx.m.names.iter().position(|n| n.end == k - 1) else { continue };
+            let Some(Some(person)) = ctx.persons.get(n).cloned() else { continue };
+            let verb = ctx.word(k + 1);
+            let (prefix, from) = match verb {
+                "heads" | "leads" | "runs" => ("Head", k + 2),
+                "chairs" => ("Chair", k + 2),
+                "directs" => ("Director", k + 2),
+                "is" | "serves" => ("", k + 2 + usize::from(ctx.word(k + 2) == "as")),
+                _ => continue,
+            };
+            let mut j = from;
+            if matches!(ctx.word(j), "the" | "a" | "an") {
+                j += 1;
+            }
+            let title = if prefix.is_empty() {
+                // "who is Ukraine's defense minister"
+                match ctx.m.offices.iter().find(|(o, _)| o.start == j) {
+                    Some((o, _)) if !o.former && !o.delegation_role => Some((o.title.clone(), o.country.clone())),
+                    _ => None,
+                }
+            } else {
+                // "heads the Main Directorate of the General Staff"
+                let start = j;
+                while ctx.tokens.get(j).is_some_and(|t| {
+                    t.is_capitalized() || matches!(t.text.as_str(), "of" | "the" | "for" | "and")
+                }) {
+                    j += 1;
+                }
+                while j > start && matches!(ctx.word(j - 1), "of" | "the" | "for" | "and") {
+                    j -= 1;
+                }
+                let words: Vec<String> = ctx.tokens[start..j].iter().map(|t| t.text.clone()).collect();
+                let names_delegation = words.iter().any(|w| self.lex.not_offices.contains(&w.to_lowercase()));
+                (j > start && !names_delegation).then(|| {
+                    let body = if ctx.word(start - 1) == "the" { format!("{prefix} of the {}", words.join(" ")) } else { format!("{prefix} of {}", words.join(" ")) };
+                    (body, None)
+                })
+            };
+            if let Some((title, country)) = title {
+                let country = country.or_else(|| self.country_of(&person));
+                self.emit(ctx, "office-in-clause", Pending::Ready(Fact::Role { person, title, country, as_of: self.reference }));
+            }
+        }
+    }
+
     /// The meeting a delegation or agreement in this sentence belongs to:
     /// one the sentence names (not a phone call), else the last one spoken of.
     fn meeting_here(&self, ctx: &Ctx) -> Option<usize> {
+        // "as both men had done at the first round": a comparison, not this meeting
+        let compared = |cue: usize| {
+            let clause = (0..cue).rev().find(|&k| matches!(ctx.word(k), "," | ";")).map_or(0, |k| k + 1);
+            matches!(ctx.word(clause), "as" | "like") || matches!(ctx.word(clause + 1), "as" | "like") && ctx.word(clause) == "just"
+        };
         let here = |want: &dyn Fn(&MeetingMention) -> bool| {
-            ctx.meetings.iter().map(|(i, _)| *i).find(|i| want(&self.mentions[*i]))
+            ctx.meetings.iter().filter(|(_, c)| !compared(*c)).map(|(i, _)| *i).find(|i| want(&self.mentions[*i]))
         };
         let dated = |m: &MeetingMention| m.date.is_some() || (m.place.is_some() && m.year.is_none());
         here(&|m| m.kind != MeetingKind::PhoneCall && m.kind != MeetingKind::Meeting && dated(m))
