@@ -553,7 +553,9 @@ impl Extractor<'_> {
             });
             ctx.meetings.push((idx, cue));
             self.emit(ctx, "meeting-cue", Pending::Meeting(idx));
-            self.note_meeting(idx);
+            if !in_comparison(ctx, cue) {
+                self.note_meeting(idx);
+            }
         }
         // an anaphoric talks mention "held a day earlier in Istanbul" in an
         // undated article still anchors through the weekday it points to
@@ -716,13 +718,8 @@ impl Extractor<'_> {
     /// The meeting a delegation or agreement in this sentence belongs to:
     /// one the sentence names (not a phone call), else the last one spoken of.
     fn meeting_here(&self, ctx: &Ctx) -> Option<usize> {
-        // "as both men had done at the first round": a comparison, not this meeting
-        let compared = |cue: usize| {
-            let clause = (0..cue).rev().find(|&k| matches!(ctx.word(k), "," | ";")).map_or(0, |k| k + 1);
-            matches!(ctx.word(clause), "as" | "like") || matches!(ctx.word(clause + 1), "as" | "like") && ctx.word(clause) == "just"
-        };
         let here = |want: &dyn Fn(&MeetingMention) -> bool| {
-            ctx.meetings.iter().filter(|(_, c)| !compared(*c)).map(|(i, _)| *i).find(|i| want(&self.mentions[*i]))
+            ctx.meetings.iter().filter(|(_, c)| !in_comparison(ctx, *c)).map(|(i, _)| *i).find(|i| want(&self.mentions[*i]))
         };
         let dated = |m: &MeetingMention| m.date.is_some() || (m.place.is_some() && m.year.is_none());
         here(&|m| m.kind != MeetingKind::PhoneCall && m.kind != MeetingKind::Meeting && dated(m))
@@ -1004,7 +1001,7 @@ impl Extractor<'_> {
             } else if negated {
                 continue;
             }
-            let quantity = (pos.saturating_sub(4)..(pos + 3).min(n))
+            let quantity = (pos.saturating_sub(4)..(pos + 6).min(n))
                 .find(|&k| ctx.tokens[k].kind == TokenKind::Number)
                 .and_then(|k| ctx.tokens[k].text.replace(',', "").parse::<u64>().ok())
                 .filter(|q| !(1900..=2100).contains(q));
@@ -1027,6 +1024,23 @@ impl Extractor<'_> {
 
     /// Chairs: "chaired by NAME", "opened by NAME", "hosted by NAME".
     fn chairs(&mut self, ctx: &Ctx) {
+        // "Turkish Foreign Minister Hakan Fidan opened the meeting"
+        for k in 0..ctx.tokens.len() {
+            if !matches!(ctx.word(k), "opened" | "chaired" | "hosted" | "moderated" | "mediated") {
+                continue;
+            }
+            let object = (k + 1..(k + 4).min(ctx.tokens.len())).any(|t| {
+                matches!(ctx.word(t), "talks" | "meeting" | "session" | "negotiations" | "summit")
+            });
+            let Some(n) = ctx.m.names.iter().rposition(|n| n.end == k || (n.end + 1 == k && ctx.word(n.end) == "also")) else { continue };
+            if !object {
+                continue;
+            }
+            let Some(Some(p)) = ctx.persons.get(n).cloned() else { continue };
+            if let Some(mt) = self.meeting_here(ctx) {
+                self.emit(ctx, "chaired", Pending::Chair(mt, p));
+            }
+        }
         for verb in ["chaired by", "opened by", "hosted by", "moderated by", "presided over by", "mediated by"] {
             let Some(k) = ctx.find(verb, 0) else { continue };
             let Some(n) = ctx.person_after(k + verb.split(' ').count()) else { continue };
@@ -1273,6 +1287,13 @@ fn with_countries(mut meetings: Vec<Meeting>, facts: &[Found]) -> Vec<Meeting> {
     meetings
 }
 
+/// Whether the cue at `cue` sits in a comparison clause ("as both men had
+/// done at the first round"), which names another meeting than this one.
+fn in_comparison(ctx: &Ctx, cue: usize) -> bool {
+    let clause = (0..cue).rev().find(|&k| matches!(ctx.word(k), "," | ";")).map_or(0, |k| k + 1);
+    matches!(ctx.word(clause), "as" | "like") || (ctx.word(clause) == "just" && ctx.word(clause + 1) == "as")
+}
+
 /// A headline in title case: most long words capitalised.
 fn is_title_case(s: &Sentence, tokens: &[Token]) -> bool {
     let long: Vec<&Token> = tokens.iter().filter(|t| t.kind == TokenKind::Word && t.text.chars().count() >= 4).collect();
@@ -1290,7 +1311,9 @@ fn owner_of_date(cues: &[usize], date: usize, ctx: &Ctx) -> Option<usize> {
             let broken = (a..b).any(|k| matches!(ctx.tokens[k].text.as_str(), "," | ";" | "—" | "–" | "(" | ")"));
             // "told reporters on Thursday that ... the talks": the day of the telling
             let spoken = c > date
-                && (date.saturating_sub(4)..date).any(|k| REPORTING.contains(&ctx.word(k)))
+                && date > 0
+                && ctx.word(date - 1) == "on"
+                && (date.saturating_sub(5)..date).any(|k| REPORTING.contains(&ctx.word(k)))
                 && dist > 3;
             !spoken && (dist <= 6 || (dist <= 12 && !broken))
         })

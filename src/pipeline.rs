@@ -78,8 +78,87 @@ pub fn extract_documents(docs: &[Document]) -> Vec<Extracted> {
         }
     }
     link_surnames(&mut out);
+    link_meetings(&mut out);
     drop_generic_titles(&mut out);
     out
+}
+
+/// A meeting one article dates but does not place takes the place another
+/// article gives the same meeting (same day and kind), when only one does:
+/// one node per real meeting.
+fn link_meetings(all: &mut [Extracted]) {
+    let placed: Vec<MeetingKey> = all
+        .iter()
+        .flat_map(|e| e.facts.meetings.iter())
+        .filter(|m| m.key.date.is_some() && m.key.place.is_some())
+        .map(|m| m.key.clone())
+        .collect();
+    for e in all.iter_mut() {
+        let mut rekey: HashMap<MeetingKey, MeetingKey> = HashMap::new();
+        for m in &e.facts.meetings {
+            if m.key.date.is_none() || m.key.place.is_some() || m.key.kind == MeetingKind::PhoneCall {
+                continue;
+            }
+            let mut same: Vec<&MeetingKey> = placed
+                .iter()
+                .filter(|k| k.date == m.key.date && k.kind == m.key.kind)
+                .collect();
+            same.sort();
+            same.dedup();
+            if let [only] = same[..] {
+                rekey.insert(m.key.clone(), only.clone());
+            }
+        }
+        if rekey.is_empty() {
+            continue;
+        }
+        let facts = &mut e.facts;
+        let re = |k: &mut MeetingKey| {
+            if let Some(n) = rekey.get(k) {
+                *k = n.clone();
+            }
+        };
+        for m in facts.meetings.iter_mut() {
+            re(&mut m.key);
+        }
+        // two meetings of the article may now be one
+        let mut merged: Vec<Meeting> = Vec::new();
+        for m in facts.meetings.drain(..) {
+            match merged.iter_mut().find(|x| x.key == m.key) {
+                Some(x) => {
+                    if x.venue.is_none() {
+                        x.venue = m.venue;
+                    }
+                    for c in m.countries {
+                        if !x.countries.contains(&c) {
+                            x.countries.push(c);
+                        }
+                    }
+                }
+                None => merged.push(m),
+            }
+        }
+        facts.meetings = merged;
+        for f in facts.facts.iter_mut() {
+            match &mut f.fact {
+                Fact::Meeting { meeting }
+                | Fact::Chair { meeting, .. }
+                | Fact::Participant { meeting, .. }
+                | Fact::DelegationLeader { meeting, .. }
+                | Fact::DelegationMember { meeting, .. }
+                | Fact::Agreement { meeting, .. } => re(meeting),
+                Fact::Role { .. } => {}
+            }
+        }
+        let mut seen = Vec::new();
+        facts.facts.retain(|f| {
+            let keep = !seen.contains(&f.fact);
+            if keep {
+                seen.push(f.fact.clone());
+            }
+            keep
+        });
+    }
 }
 
 /// "Secretary Rubio" in one article and "Secretary of State Marco Rubio" in
