@@ -34,6 +34,12 @@ pub enum Command {
     Queries,
     /// Write the whole store as RDF, sorted.
     Export(ExportArgs),
+    /// Show what the extractor finds in articles, without a store.
+    ///
+    /// Each fact is printed under the sentence it came from, with the rule
+    /// that produced it; `--explain` also lists the sentences that gave
+    /// nothing, so a missing fact can be traced.
+    Extract(crate::cmd::extract::ExtractArgs),
 }
 
 /// The store to use.
@@ -59,7 +65,11 @@ pub struct BuildArgs {
 #[derive(Debug, Args)]
 pub struct QueryArgs {
     /// A saved query's name (see `delegraph queries`) or a .rq file.
-    #[arg(value_name = "NAME|FILE.rq", required_unless_present = "sparql", conflicts_with = "sparql")]
+    #[arg(
+        value_name = "NAME|FILE.rq",
+        required_unless_present = "sparql",
+        conflicts_with = "sparql"
+    )]
     pub query: Option<String>,
     /// SPARQL query text to run instead of a saved query.
     #[arg(long, value_name = "TEXT")]

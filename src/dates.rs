@@ -124,7 +124,8 @@ pub fn mentions(sentence: &str) -> Vec<DateMention> {
     for c in date_regex().captures_iter(sentence) {
         let Some(m) = c.get(0) else { continue };
         let num = |name: &str| c.name(name).and_then(|v| v.as_str().parse::<u32>().ok());
-        let expr = if let (Some(y), Some(mo), Some(d)) = (num("iso_y"), num("iso_m"), num("iso_d")) {
+        let expr = if let (Some(y), Some(mo), Some(d)) = (num("iso_y"), num("iso_m"), num("iso_d"))
+        {
             NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateExpr::Absolute)
         } else if let (Some(y), Some(mo), Some(d)) = (num("dot_y"), num("dot_m"), num("dot_d")) {
             NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateExpr::Absolute)
@@ -140,17 +141,21 @@ pub fn mentions(sentence: &str) -> Vec<DateMention> {
             };
             Some(DateExpr::Weekday { day, direction })
         } else if let Some(d) = c.name("deictic") {
-            Some(DateExpr::Deictic(match d.as_str().to_lowercase().as_str() {
-                "yesterday" => -1,
-                "tomorrow" => 1,
-                _ => 0,
-            }))
+            Some(DateExpr::Deictic(
+                match d.as_str().to_lowercase().as_str() {
+                    "yesterday" => -1,
+                    "tomorrow" => 1,
+                    _ => 0,
+                },
+            ))
         } else if let Some(a) = c.name("ana") {
             let text = a.as_str().to_lowercase();
             let n = small_number(text.split_whitespace().next().unwrap_or("a"));
             // "a day earlier", "the day before": back; "a day after <event>":
             // the event was the day before too
-            let back = text.contains("earlier") || text.contains("previous") || text.contains("after")
+            let back = text.contains("earlier")
+                || text.contains("previous")
+                || text.contains("after")
                 || text.starts_with("the") && text.contains("before");
             let n = if text.starts_with("the") { 1 } else { n };
             Some(DateExpr::Anaphoric(if back { -n } else { n }))
@@ -173,7 +178,9 @@ fn month_day(month: u32, day: Option<u32>, year: Option<u32>) -> Option<DateExpr
     let day = day?;
     match year {
         Some(y) => NaiveDate::from_ymd_opt(y as i32, month, day).map(DateExpr::Absolute),
-        None => NaiveDate::from_ymd_opt(2000, month, day).map(|_| DateExpr::MonthDay { month, day }),
+        None => {
+            NaiveDate::from_ymd_opt(2000, month, day).map(|_| DateExpr::MonthDay { month, day })
+        }
     }
 }
 
@@ -181,7 +188,11 @@ impl DateExpr {
     /// The calendar date this expression names, given the article's date
     /// (`reference`) and the date mentioned just before (`previous`).
     /// `Year` resolves to no day.
-    pub fn resolve(&self, reference: Option<NaiveDate>, previous: Option<NaiveDate>) -> Option<NaiveDate> {
+    pub fn resolve(
+        &self,
+        reference: Option<NaiveDate>,
+        previous: Option<NaiveDate>,
+    ) -> Option<NaiveDate> {
         match *self {
             DateExpr::Absolute(d) => Some(d),
             DateExpr::MonthDay { month, day } => {
@@ -251,7 +262,11 @@ pub fn strip_leading_date_marker(line: &str) -> &str {
 /// The date an article gives for itself: after a `Published`/`date` marker
 /// (possibly on the next line), or a full date in the first lines.
 pub fn article_date(text: &str) -> Option<NaiveDate> {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     for (i, line) in lines.iter().enumerate() {
         if let Some(m) = marker_regex().find(line) {
             let rest = &line[m.end()..];
@@ -265,7 +280,11 @@ pub fn article_date(text: &str) -> Option<NaiveDate> {
     }
     // a full date among the first three lines: a date line or a timestamp
     for line in lines.iter().take(3) {
-        if let Some(DateExpr::Absolute(d)) = mentions(line).into_iter().map(|m| m.expr).find(|e| matches!(e, DateExpr::Absolute(_))) {
+        if let Some(DateExpr::Absolute(d)) = mentions(line)
+            .into_iter()
+            .map(|m| m.expr)
+            .find(|e| matches!(e, DateExpr::Absolute(_)))
+        {
             return Some(d);
         }
     }
@@ -282,10 +301,22 @@ mod tests {
 
     #[test]
     fn article_dates_in_their_forms() {
-        assert_eq!(article_date("Title\nMay 16, 2025\n\nBody"), Some(ymd(2025, 5, 16)));
-        assert_eq!(article_date(" date 2025-05-16 Title\n"), Some(ymd(2025, 5, 16)));
-        assert_eq!(article_date("Title\n15:06 GMT 16.05.2025 (Updated)"), Some(ymd(2025, 5, 16)));
-        assert_eq!(article_date("T\nBody.\nPublished On:\nMay 29, 2025"), Some(ymd(2025, 5, 29)));
+        assert_eq!(
+            article_date("Title\nMay 16, 2025\n\nBody"),
+            Some(ymd(2025, 5, 16))
+        );
+        assert_eq!(
+            article_date(" date 2025-05-16 Title\n"),
+            Some(ymd(2025, 5, 16))
+        );
+        assert_eq!(
+            article_date("Title\n15:06 GMT 16.05.2025 (Updated)"),
+            Some(ymd(2025, 5, 16))
+        );
+        assert_eq!(
+            article_date("T\nBody.\nPublished On:\nMay 29, 2025"),
+            Some(ymd(2025, 5, 29))
+        );
         assert_eq!(article_date("Title\nNo date here.\nNor here."), None);
     }
 
@@ -295,15 +326,26 @@ mod tests {
         let thursday = ymd(2025, 5, 29);
         let e = |s: &str| mentions(s).remove(0).expr;
         assert_eq!(e("on Friday").resolve(Some(friday), None), Some(friday));
-        assert_eq!(e("on Wednesday").resolve(Some(thursday), None), Some(ymd(2025, 5, 28)));
-        assert_eq!(e("next Monday").resolve(Some(thursday), None), Some(ymd(2025, 6, 2)));
-        assert_eq!(e("on Thursday").resolve(Some(friday), None), Some(ymd(2025, 5, 15)));
+        assert_eq!(
+            e("on Wednesday").resolve(Some(thursday), None),
+            Some(ymd(2025, 5, 28))
+        );
+        assert_eq!(
+            e("next Monday").resolve(Some(thursday), None),
+            Some(ymd(2025, 6, 2))
+        );
+        assert_eq!(
+            e("on Thursday").resolve(Some(friday), None),
+            Some(ymd(2025, 5, 15))
+        );
     }
 
     #[test]
     fn explicit_month_day_wins_over_the_weekday() {
         let found = mentions("in Istanbul next Monday, June 2.");
-        assert!(found.iter().any(|m| m.expr == DateExpr::MonthDay { month: 6, day: 2 }));
+        assert!(found
+            .iter()
+            .any(|m| m.expr == DateExpr::MonthDay { month: 6, day: 2 }));
         assert_eq!(
             DateExpr::MonthDay { month: 6, day: 2 }.resolve(Some(ymd(2025, 5, 29)), None),
             Some(ymd(2025, 6, 2))
@@ -312,11 +354,20 @@ mod tests {
 
     #[test]
     fn day_month_year_and_anaphora() {
-        assert_eq!(mentions("on 11 March 2025")[0].expr, DateExpr::Absolute(ymd(2025, 3, 11)));
+        assert_eq!(
+            mentions("on 11 March 2025")[0].expr,
+            DateExpr::Absolute(ymd(2025, 3, 11))
+        );
         let a = mentions("talks held a day earlier in Istanbul");
         assert_eq!(a[0].expr, DateExpr::Anaphoric(-1));
-        assert_eq!(a[0].expr.resolve(None, Some(ymd(2025, 5, 17))), Some(ymd(2025, 5, 16)));
-        assert_eq!(mentions("the failed 2022 peace talks")[0].expr, DateExpr::Year(2022));
+        assert_eq!(
+            a[0].expr.resolve(None, Some(ymd(2025, 5, 17))),
+            Some(ymd(2025, 5, 16))
+        );
+        assert_eq!(
+            mentions("the failed 2022 peace talks")[0].expr,
+            DateExpr::Year(2022)
+        );
     }
 
     #[test]

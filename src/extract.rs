@@ -19,24 +19,76 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Words that cancel a meeting or agreement near them ("expected", "would").
 const STRONG_HEDGES: [&str; 30] = [
-    "expected", "proposed", "propose", "proposal", "requested", "request", "offer", "would", "could", "might",
-    "require", "requires", "hope", "hopes", "wish", "want", "wants", "consider", "if", "whether", "unless",
-    "not", "no", "never", "declined", "refused", "rejected", "won't", "urged", "until",
+    "expected",
+    "proposed",
+    "propose",
+    "proposal",
+    "requested",
+    "request",
+    "offer",
+    "would",
+    "could",
+    "might",
+    "require",
+    "requires",
+    "hope",
+    "hopes",
+    "wish",
+    "want",
+    "wants",
+    "consider",
+    "if",
+    "whether",
+    "unless",
+    "not",
+    "no",
+    "never",
+    "declined",
+    "refused",
+    "rejected",
+    "won't",
+    "urged",
+    "until",
 ];
 
 /// Words that cancel a meeting only when it has no date ("ready to").
-const WEAK_HEDGES: [&str; 7] = ["ready", "plan", "plans", "planned", "upcoming", "next", "may"];
+const WEAK_HEDGES: [&str; 7] = [
+    "ready", "plan", "plans", "planned", "upcoming", "next", "may",
+];
 
 /// Negations that cancel an agreement kind named right after them.
-const NEGATIONS: [&str; 8] = ["no", "not", "without", "failed", "never", "nor", "neither", "didn't"];
+const NEGATIONS: [&str; 8] = [
+    "no", "not", "without", "failed", "never", "nor", "neither", "didn't",
+];
 
 /// Verbs of reporting: a date right after one is the day something was said.
-const REPORTING: [&str; 10] = ["told", "said", "says", "stated", "announced", "added", "reported", "dismissed", "noted", "confirmed"];
+const REPORTING: [&str; 10] = [
+    "told",
+    "said",
+    "says",
+    "stated",
+    "announced",
+    "added",
+    "reported",
+    "dismissed",
+    "noted",
+    "confirmed",
+];
 
 /// Verbs of agreeing.
 const AGREE_WORDS: [&str; 12] = [
-    "agreed", "agree", "agrees", "agreement", "agreements", "deal", "accord", "consented", "commitment", "committed",
-    "signed", "reached",
+    "agreed",
+    "agree",
+    "agrees",
+    "agreement",
+    "agreements",
+    "deal",
+    "accord",
+    "consented",
+    "commitment",
+    "committed",
+    "signed",
+    "reached",
 ];
 
 /// Verbs of agreeing that need a second word ("led to", "resulted in").
@@ -115,7 +167,12 @@ pub struct Extracted {
 
 /// Extracts the facts of `doc`. `reference` is the article's date when known
 /// (stated or inferred from other articles).
-pub fn extract(doc: &Document, reference: Option<NaiveDate>, date_inferred: bool, lex: &Lexicon) -> Extracted {
+pub fn extract(
+    doc: &Document,
+    reference: Option<NaiveDate>,
+    date_inferred: bool,
+    lex: &Lexicon,
+) -> Extracted {
     let clean = text::clean(&doc.text);
     let sentences = text::sentences(&clean, lex);
     let analysed: Vec<(Vec<Token>, Mentions)> = sentences
@@ -146,7 +203,9 @@ pub fn extract(doc: &Document, reference: Option<NaiveDate>, date_inferred: bool
     for (_, m) in &analysed {
         for n in &m.names {
             if n.end - n.start >= 2 {
-                x.surnames.entry(surname_key(&n.text)).or_insert_with(|| n.text.clone());
+                x.surnames
+                    .entry(surname_key(&n.text))
+                    .or_insert_with(|| n.text.clone());
             }
         }
     }
@@ -154,7 +213,11 @@ pub fn extract(doc: &Document, reference: Option<NaiveDate>, date_inferred: bool
     for (s, (tokens, m)) in sentences.iter().zip(&analysed) {
         x.sentence(s, tokens, m);
     }
-    x.finish(sentences.len(), date_inferred, sentences.iter().map(|s| s.text.clone()).collect())
+    x.finish(
+        sentences.len(),
+        date_inferred,
+        sentences.iter().map(|s| s.text.clone()).collect(),
+    )
 }
 
 struct Extractor<'a> {
@@ -179,12 +242,20 @@ struct Extractor<'a> {
 fn dateline(tokens: &[Token], lex: &Lexicon) -> Option<String> {
     for len in [1, 2] {
         let words = tokens.get(..len)?;
-        let all_caps = words
-            .iter()
-            .all(|t| t.kind == TokenKind::Word && t.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
+        let all_caps = words.iter().all(|t| {
+            t.kind == TokenKind::Word
+                && t.text
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+        });
         let next = tokens.get(len).map(|t| t.text.as_str());
         if all_caps && matches!(next, Some("," | "—" | "–" | "-" | "(")) {
-            let phrase = words.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+            let phrase = words
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             if let Some(city) = lex.city(&phrase) {
                 return Some(city.to_string());
             }
@@ -215,7 +286,10 @@ impl Ctx<'_> {
 
     /// Whether the words starting at `i` read `phrase`.
     fn phrase_at(&self, i: usize, phrase: &str) -> bool {
-        phrase.split(' ').enumerate().all(|(k, w)| self.word(i + k) == w)
+        phrase
+            .split(' ')
+            .enumerate()
+            .all(|(k, w)| self.word(i + k) == w)
     }
 
     /// Token index of the first occurrence of `phrase` at or after `from`.
@@ -309,7 +383,10 @@ impl Extractor<'_> {
             }
         };
         let key = person_key(&full);
-        let entry = self.people.entry(key.clone()).or_insert_with(|| full.clone());
+        let entry = self
+            .people
+            .entry(key.clone())
+            .or_insert_with(|| full.clone());
         if full.len() > entry.len() {
             *entry = full;
         }
@@ -360,11 +437,14 @@ impl Extractor<'_> {
         let mut previous = self.discourse.last_date;
         let quoted = ctx.in_quotes();
         for dm in dates::mentions(&ctx.sentence.text) {
-            let Some(tok) = ctx.tokens.iter().position(|t| t.start >= dm.start) else { continue };
+            let Some(tok) = ctx.tokens.iter().position(|t| t.start >= dm.start) else {
+                continue;
+            };
             // "since 2022": not the date of anything here
             let prev = |k: usize| if tok >= k { ctx.word(tok - k) } else { "" };
             if matches!(prev(1), "since" | "before" | "until" | "over" | "than")
-                || (matches!(prev(1), "early" | "late" | "mid") && matches!(prev(2), "since" | "before" | "until"))
+                || (matches!(prev(1), "early" | "late" | "mid")
+                    && matches!(prev(2), "since" | "before" | "until"))
             {
                 continue;
             }
@@ -382,7 +462,11 @@ impl Extractor<'_> {
             ctx.dates.push((tok, resolved, dm.expr));
         }
         // an explicit month-day next to a weekday ("next Monday, June 2") wins
-        if ctx.dates.iter().any(|(_, _, e)| matches!(e, DateExpr::MonthDay { .. } | DateExpr::Absolute(_))) {
+        if ctx
+            .dates
+            .iter()
+            .any(|(_, _, e)| matches!(e, DateExpr::MonthDay { .. } | DateExpr::Absolute(_)))
+        {
             let explicit: Vec<(usize, Option<NaiveDate>)> = ctx
                 .dates
                 .iter()
@@ -398,11 +482,15 @@ impl Extractor<'_> {
             }
         }
         let speech = ["told", "said", "says", "stated", "announced"];
-        if self.discourse.speech_date.is_none() && ctx.lower.iter().any(|w| speech.contains(&w.as_str())) {
+        if self.discourse.speech_date.is_none()
+            && ctx.lower.iter().any(|w| speech.contains(&w.as_str()))
+        {
             self.discourse.speech_date = ctx
                 .dates
                 .iter()
-                .find(|(_, d, e)| d.is_some() && matches!(e, DateExpr::Weekday { .. } | DateExpr::Absolute(_)))
+                .find(|(_, d, e)| {
+                    d.is_some() && matches!(e, DateExpr::Weekday { .. } | DateExpr::Absolute(_))
+                })
                 .and_then(|(_, d, _)| *d);
         }
     }
@@ -413,7 +501,9 @@ impl Extractor<'_> {
         for (o, target) in &ctx.m.offices {
             if let (Some(t), Some(c)) = (target, &o.country) {
                 if let Some(Some(p)) = ctx.persons.get(*t) {
-                    self.person_country.entry(p.clone()).or_insert_with(|| c.clone());
+                    self.person_country
+                        .entry(p.clone())
+                        .or_insert_with(|| c.clone());
                 }
             }
         }
@@ -421,7 +511,9 @@ impl Extractor<'_> {
             if c.possessive {
                 if let Some(n) = ctx.m.names.iter().position(|n| n.start == c.end + 1) {
                     if let Some(Some(p)) = ctx.persons.get(n) {
-                        self.person_country.entry(p.clone()).or_insert_with(|| c.country.clone());
+                        self.person_country
+                            .entry(p.clone())
+                            .or_insert_with(|| c.country.clone());
                     }
                 }
             }
@@ -443,13 +535,27 @@ impl Extractor<'_> {
             if let Some((len, kind, word)) = found {
                 let ok = match word {
                     // "call" the noun, not "called for"
-                    "call" => i > 0 && matches!(ctx.word(i - 1), "the" | "a" | "recent" | "phone" | "their" | "his" | "this" | "that"),
+                    "call" => {
+                        i > 0
+                            && matches!(
+                                ctx.word(i - 1),
+                                "the"
+                                    | "a"
+                                    | "recent"
+                                    | "phone"
+                                    | "their"
+                                    | "his"
+                                    | "this"
+                                    | "that"
+                            )
+                    }
                     "met" => true,
                     _ => true,
                 };
                 // "the delegations met": talks
                 let kind = if kind == MeetingKind::Meeting
-                    && (i.saturating_sub(3)..i).any(|k| matches!(ctx.word(k), "delegations" | "negotiators" | "sides"))
+                    && (i.saturating_sub(3)..i)
+                        .any(|k| matches!(ctx.word(k), "delegations" | "negotiators" | "sides"))
                 {
                     MeetingKind::Talks
                 } else {
@@ -472,7 +578,12 @@ impl Extractor<'_> {
                     .any(|k| STRONG_HEDGES.contains(&ctx.word(k)))
             })
             .collect();
-        let cue_positions: Vec<usize> = cues.iter().zip(&hedged).filter(|(_, h)| !**h).map(|((c, _, _), _)| *c).collect();
+        let cue_positions: Vec<usize> = cues
+            .iter()
+            .zip(&hedged)
+            .filter(|(_, h)| !**h)
+            .map(|((c, _, _), _)| *c)
+            .collect();
         // a city is the place of a meeting when introduced as one: "in
         // Istanbul", "a visit to Kiev", "the Istanbul talks", "Istanbul's
         // Dolmabahce Palace"; not "Moscow's delegation" or "urged Kiev"
@@ -482,18 +593,32 @@ impl Extractor<'_> {
             .iter()
             .filter(|(t, _)| {
                 let before = if *t > 0 { ctx.word(t - 1) } else { "" };
-                let len = ctx.m.cities.iter().find(|(s, _)| s == t).map(|(_, c)| c.split(' ').count()).unwrap_or(1);
+                let len = ctx
+                    .m
+                    .cities
+                    .iter()
+                    .find(|(s, _)| s == t)
+                    .map(|(_, c)| c.split(' ').count())
+                    .unwrap_or(1);
                 let after = ctx.tokens.get(t + len);
                 matches!(before, "in" | "at" | "to" | "near" | "outside" | "hosted")
                     || after.is_some_and(|a| {
-                        self.lex.meeting_words.iter().any(|(w, _)| w.split(' ').next() == Some(a.lower().as_str()))
+                        self.lex
+                            .meeting_words
+                            .iter()
+                            .any(|(w, _)| w.split(' ').next() == Some(a.lower().as_str()))
                             || matches!(a.lower().as_str(), "peace" | "round")
                     })
-                    || (after.is_some_and(|a| a.kind == TokenKind::Possessive) && !ctx.m.venues.is_empty())
+                    || (after.is_some_and(|a| a.kind == TokenKind::Possessive)
+                        && !ctx.m.venues.is_empty())
             })
             .cloned()
             .collect();
-        let consumed = if cues.iter().any(|(_, _, k)| *k == MeetingKind::PhoneCall) { None } else { self.phone_call_by_verb(ctx, !places.is_empty()) };
+        let consumed = if cues.iter().any(|(_, _, k)| *k == MeetingKind::PhoneCall) {
+            None
+        } else {
+            self.phone_call_by_verb(ctx, !places.is_empty())
+        };
         for ((cue, len, kind), hedged_strong) in cues.into_iter().zip(hedged) {
             let around = |d_before: usize, d_after: usize| {
                 (cue.saturating_sub(d_before)..cue).chain(cue + len..(cue + len + d_after).min(n))
@@ -503,7 +628,9 @@ impl Extractor<'_> {
             let near = ctx
                 .dates
                 .iter()
-                .filter(|(t, _, _)| Some(*t) != consumed && owner_of_date(&cue_positions, *t, ctx) == Some(cue))
+                .filter(|(t, _, _)| {
+                    Some(*t) != consumed && owner_of_date(&cue_positions, *t, ctx) == Some(cue)
+                })
                 .min_by_key(|(t, _, _)| t.abs_diff(cue));
             let (date, year) = match near {
                 Some((_, Some(d), _)) => (Some(*d), None),
@@ -522,7 +649,9 @@ impl Extractor<'_> {
             } else {
                 places
                     .iter()
-                    .filter(|(t, _)| cue_positions.iter().min_by_key(|c| c.abs_diff(*t)) == Some(&cue))
+                    .filter(|(t, _)| {
+                        cue_positions.iter().min_by_key(|c| c.abs_diff(*t)) == Some(&cue)
+                    })
                     .min_by_key(|(t, _)| t.abs_diff(cue))
                     .map(|(_, c)| c.clone())
             };
@@ -602,18 +731,35 @@ impl Extractor<'_> {
         }
         for v in 0..ctx.tokens.len() {
             let spoke = matches!(ctx.word(v), "told" | "informed" | "briefed")
-                || (matches!(ctx.word(v), "spoke" | "talked") && matches!(ctx.word(v + 1), "with" | "to"));
+                || (matches!(ctx.word(v), "spoke" | "talked")
+                    && matches!(ctx.word(v + 1), "with" | "to"));
             if !spoke {
                 continue;
             }
-            let Some(a) = ctx.person_before(v).and_then(|n| ctx.persons.get(n).cloned().flatten()) else { continue };
-            let Some(b) = ctx.person_after(v + 1).and_then(|n| ctx.persons.get(n).cloned().flatten()) else { continue };
-            let (Some(ca), Some(cb)) = (self.country_of(&a), self.country_of(&b)) else { continue };
+            let Some(a) = ctx
+                .person_before(v)
+                .and_then(|n| ctx.persons.get(n).cloned().flatten())
+            else {
+                continue;
+            };
+            let Some(b) = ctx
+                .person_after(v + 1)
+                .and_then(|n| ctx.persons.get(n).cloned().flatten())
+            else {
+                continue;
+            };
+            let (Some(ca), Some(cb)) = (self.country_of(&a), self.country_of(&b)) else {
+                continue;
+            };
             if ca == cb {
                 continue;
             }
-            let date = ctx.dates.iter().find(|(t, d, e)| *t > v && *t <= v + 14 && d.is_some() && !matches!(e, DateExpr::Year(_)));
-            let Some((date_token, Some(d), _)) = date else { continue };
+            let date = ctx.dates.iter().find(|(t, d, e)| {
+                *t > v && *t <= v + 14 && d.is_some() && !matches!(e, DateExpr::Year(_))
+            });
+            let Some((date_token, Some(d), _)) = date else {
+                continue;
+            };
             let (date_token, d) = (*date_token, *d);
             let idx = self.mentions.len();
             self.mentions.push(MeetingMention {
@@ -644,12 +790,21 @@ impl Extractor<'_> {
     fn roles(&mut self, ctx: &Ctx) {
         for (o, target) in &ctx.m.offices {
             let Some(t) = target else { continue };
-            let Some(Some(person)) = ctx.persons.get(*t) else { continue };
+            let Some(Some(person)) = ctx.persons.get(*t) else {
+                continue;
+            };
             if o.former || o.delegation_role {
                 continue;
             }
-            let rule = if o.start < ctx.m.names[*t].start { "office-before-name" } else { "office-after-name" };
-            let country = o.country.clone().or_else(|| self.person_country.get(person).cloned());
+            let rule = if o.start < ctx.m.names[*t].start {
+                "office-before-name"
+            } else {
+                "office-after-name"
+            };
+            let country = o
+                .country
+                .clone()
+                .or_else(|| self.person_country.get(person).cloned());
             self.emit(
                 ctx,
                 rule,
@@ -670,8 +825,12 @@ impl Extractor<'_> {
             if ctx.word(k) != "who" || k < 2 || ctx.word(k - 1) != "," {
                 continue;
             }
-            let Some(n) = ctx.m.names.iter().position(|n| n.end == k - 1) else { continue };
-            let Some(Some(person)) = ctx.persons.get(n).cloned() else { continue };
+            let Some(n) = ctx.m.names.iter().position(|n| n.end == k - 1) else {
+                continue;
+            };
+            let Some(Some(person)) = ctx.persons.get(n).cloned() else {
+                continue;
+            };
             let verb = ctx.word(k + 1);
             let (prefix, from) = match verb {
                 "heads" | "leads" | "runs" => ("Head", k + 2),
@@ -687,7 +846,9 @@ impl Extractor<'_> {
             let title = if prefix.is_empty() {
                 // "who is Ukraine's defense minister"
                 match ctx.m.offices.iter().find(|(o, _)| o.start == j) {
-                    Some((o, _)) if !o.former && !o.delegation_role => Some((o.title.clone(), o.country.clone())),
+                    Some((o, _)) if !o.former && !o.delegation_role => {
+                        Some((o.title.clone(), o.country.clone()))
+                    }
                     _ => None,
                 }
             } else {
@@ -701,16 +862,34 @@ impl Extractor<'_> {
                 while j > start && matches!(ctx.word(j - 1), "of" | "the" | "for" | "and") {
                     j -= 1;
                 }
-                let words: Vec<String> = ctx.tokens[start..j].iter().map(|t| t.text.clone()).collect();
-                let names_delegation = words.iter().any(|w| self.lex.not_offices.contains(&w.to_lowercase()));
+                let words: Vec<String> = ctx.tokens[start..j]
+                    .iter()
+                    .map(|t| t.text.clone())
+                    .collect();
+                let names_delegation = words
+                    .iter()
+                    .any(|w| self.lex.not_offices.contains(&w.to_lowercase()));
                 (j > start && !names_delegation).then(|| {
-                    let body = if ctx.word(start - 1) == "the" { format!("{prefix} of the {}", words.join(" ")) } else { format!("{prefix} of {}", words.join(" ")) };
+                    let body = if ctx.word(start - 1) == "the" {
+                        format!("{prefix} of the {}", words.join(" "))
+                    } else {
+                        format!("{prefix} of {}", words.join(" "))
+                    };
                     (body, None)
                 })
             };
             if let Some((title, country)) = title {
                 let country = country.or_else(|| self.country_of(&person));
-                self.emit(ctx, "office-in-clause", Pending::Ready(Fact::Role { person, title, country, as_of: self.reference }));
+                self.emit(
+                    ctx,
+                    "office-in-clause",
+                    Pending::Ready(Fact::Role {
+                        person,
+                        title,
+                        country,
+                        as_of: self.reference,
+                    }),
+                );
             }
         }
     }
@@ -719,9 +898,14 @@ impl Extractor<'_> {
     /// one the sentence names (not a phone call), else the last one spoken of.
     fn meeting_here(&self, ctx: &Ctx) -> Option<usize> {
         let here = |want: &dyn Fn(&MeetingMention) -> bool| {
-            ctx.meetings.iter().filter(|(_, c)| !in_comparison(ctx, *c)).map(|(i, _)| *i).find(|i| want(&self.mentions[*i]))
+            ctx.meetings
+                .iter()
+                .filter(|(_, c)| !in_comparison(ctx, *c))
+                .map(|(i, _)| *i)
+                .find(|i| want(&self.mentions[*i]))
         };
-        let dated = |m: &MeetingMention| m.date.is_some() || (m.place.is_some() && m.year.is_none());
+        let dated =
+            |m: &MeetingMention| m.date.is_some() || (m.place.is_some() && m.year.is_none());
         here(&|m| m.kind != MeetingKind::PhoneCall && m.kind != MeetingKind::Meeting && dated(m))
             .or(self.discourse.last_talks)
             .or_else(|| here(&|m| m.kind != MeetingKind::PhoneCall && dated(m)))
@@ -731,7 +915,11 @@ impl Extractor<'_> {
 
     /// A year-only talks mention for "just as in 2022".
     fn year_meeting(&mut self, ctx: &Ctx, year: i32) -> usize {
-        if let Some(i) = self.mentions.iter().position(|m| m.year == Some(year) && m.kind == MeetingKind::Talks) {
+        if let Some(i) = self
+            .mentions
+            .iter()
+            .position(|m| m.year == Some(year) && m.kind == MeetingKind::Talks)
+        {
             return i;
         }
         self.mentions.push(MeetingMention {
@@ -754,23 +942,52 @@ impl Extractor<'_> {
     /// Delegation leaders and members.
     fn delegations(&mut self, ctx: &Ctx) {
         let mut listed = false;
-        let negated = ["not included", "not part", "not join", "not joining", "not attend", "declined", "absent", "excluded", "not be"]
-            .iter()
-            .any(|p| ctx.find(p, 0).is_some());
+        let negated = [
+            "not included",
+            "not part",
+            "not join",
+            "not joining",
+            "not attend",
+            "declined",
+            "absent",
+            "excluded",
+            "not be",
+        ]
+        .iter()
+        .any(|p| ctx.find(p, 0).is_some());
         let meeting = self.meeting_here(ctx);
         // leaders
         for i in 0..ctx.tokens.len() {
             let w = ctx.word(i);
-            if !matches!(w, "delegation" | "delegations" | "team" | "side" | "negotiator" | "negotiators") {
+            if !matches!(
+                w,
+                "delegation" | "delegations" | "team" | "side" | "negotiator" | "negotiators"
+            ) {
                 continue;
             }
             let country = ctx.country_before(i).or_else(|| {
                 // "Our delegation": the speaker's country
-                (i > 0 && matches!(ctx.word(i - 1), "our" | "my")).then(|| self.speaker_country(ctx)).flatten()
+                (i > 0 && matches!(ctx.word(i - 1), "our" | "my"))
+                    .then(|| self.speaker_country(ctx))
+                    .flatten()
             });
             // "X delegation (, ) (was|is|will be) led|headed by NAME"
             let mut j = i + 1;
-            while j < ctx.tokens.len() && matches!(ctx.word(j), "," | "was" | "is" | "will" | "be" | "again" | "also" | "which" | "being" | "has" | "been") {
+            while j < ctx.tokens.len()
+                && matches!(
+                    ctx.word(j),
+                    "," | "was"
+                        | "is"
+                        | "will"
+                        | "be"
+                        | "again"
+                        | "also"
+                        | "which"
+                        | "being"
+                        | "has"
+                        | "been"
+                )
+            {
                 j += 1;
             }
             if matches!(ctx.word(j), "led" | "headed") && ctx.word(j + 1) == "by" {
@@ -785,9 +1002,16 @@ impl Extractor<'_> {
                 continue;
             }
             // "X's chief negotiator, NAME" / "head of the X delegation NAME"
-            if let Some((o, Some(t))) = ctx.m.offices.iter().find(|(o, _)| o.delegation_role && o.start <= i && i < o.end) {
+            if let Some((o, Some(t))) = ctx
+                .m
+                .offices
+                .iter()
+                .find(|(o, _)| o.delegation_role && o.start <= i && i < o.end)
+            {
                 let c = o.country.clone().or(country.clone());
-                if let (Some(c), Some(Some(p)), Some(mt)) = (c, ctx.persons.get(*t).cloned(), meeting) {
+                if let (Some(c), Some(Some(p)), Some(mt)) =
+                    (c, ctx.persons.get(*t).cloned(), meeting)
+                {
                     self.leader(ctx, "delegation-head-office", mt, &c, &p);
                 }
                 continue;
@@ -795,12 +1019,26 @@ impl Extractor<'_> {
             // "NAME led|heads|to lead X's delegation"
             if i >= 2 {
                 let verb = (i.saturating_sub(5)..i).rev().find(|&k| {
-                    matches!(ctx.word(k), "led" | "leads" | "lead" | "heads" | "headed" | "head" | "leading" | "heading")
+                    matches!(
+                        ctx.word(k),
+                        "led"
+                            | "leads"
+                            | "lead"
+                            | "heads"
+                            | "headed"
+                            | "head"
+                            | "leading"
+                            | "heading"
+                    )
                 });
                 if let (Some(v), Some(c)) = (verb, country.clone()) {
                     if let Some(p) = self.subject_of(ctx, v) {
                         if let Some(mt) = meeting {
-                            let mt = if ctx.phrase_at(i + 1, "at the time") { self.discourse.prior_any.unwrap_or(mt) } else { mt };
+                            let mt = if ctx.phrase_at(i + 1, "at the time") {
+                                self.discourse.prior_any.unwrap_or(mt)
+                            } else {
+                                mt
+                            };
                             self.leader(ctx, "person-led-delegation", mt, &c, &p);
                         }
                     }
@@ -808,10 +1046,19 @@ impl Extractor<'_> {
             }
         }
         // "NAME, who also led the failed 2022 peace talks"
-        if let Some(v) = (0..ctx.tokens.len()).find(|&k| ctx.word(k) == "led" && ctx.word(k + 1) == "the") {
-            let year = ctx.dates.iter().find(|(t, _, e)| *t > v && *t <= v + 4 && e.year().is_some()).and_then(|(_, _, e)| e.year());
+        if let Some(v) =
+            (0..ctx.tokens.len()).find(|&k| ctx.word(k) == "led" && ctx.word(k + 1) == "the")
+        {
+            let year = ctx
+                .dates
+                .iter()
+                .find(|(t, _, e)| *t > v && *t <= v + 4 && e.year().is_some())
+                .and_then(|(_, _, e)| e.year());
             if let (Some(y), Some(p)) = (year, self.subject_of(ctx, v)) {
-                if let Some(c) = self.country_of(&p).or_else(|| self.discourse.delegation.as_ref().map(|d| d.1.clone())) {
+                if let Some(c) = self
+                    .country_of(&p)
+                    .or_else(|| self.discourse.delegation.as_ref().map(|d| d.1.clone()))
+                {
                     let mt = self.year_meeting(ctx, y);
                     self.leader(ctx, "led-earlier-talks", mt, &c, &p);
                 }
@@ -819,10 +1066,17 @@ impl Extractor<'_> {
         }
         // "NAME, a participant in the 2022 negotiations"
         if let Some(k) = ctx.find("participant in the", 0) {
-            let year = ctx.dates.iter().find(|(t, _, e)| *t > k && *t <= k + 5 && e.year().is_some()).and_then(|(_, _, e)| e.year());
+            let year = ctx
+                .dates
+                .iter()
+                .find(|(t, _, e)| *t > k && *t <= k + 5 && e.year().is_some())
+                .and_then(|(_, _, e)| e.year());
             if let (Some(y), Some(n)) = (year, ctx.person_before(k)) {
                 if let Some(Some(p)) = ctx.persons.get(n).cloned() {
-                    if let Some(c) = self.country_of(&p).or_else(|| self.discourse.delegation.as_ref().map(|d| d.1.clone())) {
+                    if let Some(c) = self
+                        .country_of(&p)
+                        .or_else(|| self.discourse.delegation.as_ref().map(|d| d.1.clone()))
+                    {
                         let mt = self.year_meeting(ctx, y);
                         self.member(ctx, "participant-in-earlier-talks", mt, &c, &p);
                     }
@@ -835,7 +1089,16 @@ impl Extractor<'_> {
         }
         // members: "accompanied by LIST", "experts included LIST",
         // "LIST took part in the talks", "the X side was represented by LIST"
-        let triggers = ["accompanied by", "included", "includes", "include", "comprised", "consisted of", "represented by", "joined by"];
+        let triggers = [
+            "accompanied by",
+            "included",
+            "includes",
+            "include",
+            "comprised",
+            "consisted of",
+            "represented by",
+            "joined by",
+        ];
         for trig in triggers {
             let Some(k) = ctx.find(trig, 0) else { continue };
             let from = k + trig.split(' ').count();
@@ -852,9 +1115,16 @@ impl Extractor<'_> {
             }
             break;
         }
-        for verb in ["participated in", "took part in", "attended", "were part of", "was part of"] {
+        for verb in [
+            "participated in",
+            "took part in",
+            "attended",
+            "were part of",
+            "was part of",
+        ] {
             let Some(k) = ctx.find(verb, 0) else { continue };
-            let talks_follow = (k..(k + 8).min(ctx.tokens.len())).any(|t| matches!(ctx.word(t), "talks" | "negotiations" | "delegation"));
+            let talks_follow = (k..(k + 8).min(ctx.tokens.len()))
+                .any(|t| matches!(ctx.word(t), "talks" | "negotiations" | "delegation"));
             if !talks_follow {
                 continue;
             }
@@ -870,14 +1140,29 @@ impl Extractor<'_> {
             }
         }
         // "From the president's office — NAME." continuing a list
-        if !listed && self.discourse.listing && ctx.tokens.len() <= 14 && ctx.tokens.iter().any(|t| matches!(t.text.as_str(), "—" | "–" | "-" | ":")) {
+        if !listed
+            && self.discourse.listing
+            && ctx.tokens.len() <= 14
+            && ctx
+                .tokens
+                .iter()
+                .any(|t| matches!(t.text.as_str(), "—" | "–" | "-" | ":"))
+        {
             if let Some((mt, c, _)) = self.discourse.delegation.clone() {
-                let verbs = ctx.lower.iter().any(|w| w.ends_with("ed") || matches!(w.as_str(), "is" | "was" | "are" | "were" | "said"));
+                let verbs = ctx.lower.iter().any(|w| {
+                    w.ends_with("ed")
+                        || matches!(w.as_str(), "is" | "was" | "are" | "were" | "said")
+                });
                 if !verbs {
                     for n in 0..ctx.m.names.len() {
                         let full = ctx.m.names[n].end - ctx.m.names[n].start >= 2;
-                        let possessive = ctx.tokens.get(ctx.m.names[n].end).is_some_and(|t| t.kind == TokenKind::Possessive);
-                        if let (true, false, Some(Some(p))) = (full, possessive, ctx.persons.get(n).cloned()) {
+                        let possessive = ctx
+                            .tokens
+                            .get(ctx.m.names[n].end)
+                            .is_some_and(|t| t.kind == TokenKind::Possessive);
+                        if let (true, false, Some(Some(p))) =
+                            (full, possessive, ctx.persons.get(n).cloned())
+                        {
                             self.member(ctx, "delegation-list-continued", mt, &c, &p);
                             listed = true;
                         }
@@ -893,7 +1178,10 @@ impl Extractor<'_> {
         let years: Vec<i32> = ctx
             .dates
             .iter()
-            .filter_map(|(t, _, e)| e.year().filter(|_| *t >= 2 && ctx.word(t - 1) == "in" && ctx.word(t - 2) == "as"))
+            .filter_map(|(t, _, e)| {
+                e.year()
+                    .filter(|_| *t >= 2 && ctx.word(t - 1) == "in" && ctx.word(t - 2) == "as")
+            })
             .collect();
         for y in years {
             if self.reference.is_some_and(|r| r.year() == y) {
@@ -909,7 +1197,8 @@ impl Extractor<'_> {
     /// The delegation a member list at token `k` belongs to.
     fn delegation_for(&self, ctx: &Ctx, k: usize) -> Option<(usize, String, Option<PersonKey>)> {
         // "the U.S. side was represented by", "the Russian delegation included"
-        let here = (k.saturating_sub(6)..k).find(|&t| matches!(ctx.word(t), "delegation" | "side" | "team"));
+        let here = (k.saturating_sub(6)..k)
+            .find(|&t| matches!(ctx.word(t), "delegation" | "side" | "team"));
         if let Some(t) = here {
             if let Some(c) = ctx.country_before(t) {
                 let mt = self.meeting_here(ctx)?;
@@ -918,12 +1207,24 @@ impl Extractor<'_> {
         }
         // "He was accompanied by": the delegation spoken of last; "NAME was
         // accompanied by": NAME's delegation
-        let subject = ctx.person_before(k).and_then(|n| ctx.persons.get(n).cloned().flatten());
+        let subject = ctx
+            .person_before(k)
+            .and_then(|n| ctx.persons.get(n).cloned().flatten());
         if let Some(p) = subject {
-            if let Some(d) = self.discourse.delegation.clone().filter(|d| d.2.as_ref() == Some(&p)) {
+            if let Some(d) = self
+                .discourse
+                .delegation
+                .clone()
+                .filter(|d| d.2.as_ref() == Some(&p))
+            {
                 return Some(d);
             }
-            let talks_here = ctx.lower.iter().any(|w| matches!(w.as_str(), "talks" | "negotiations" | "delegation" | "summit"));
+            let talks_here = ctx.lower.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "talks" | "negotiations" | "delegation" | "summit"
+                )
+            });
             if !talks_here {
                 return None;
             }
@@ -937,7 +1238,9 @@ impl Extractor<'_> {
     /// The person who does the verb at token `v`: the antecedent of `who`,
     /// else the nearest name before it.
     fn subject_of(&self, ctx: &Ctx, v: usize) -> Option<PersonKey> {
-        let who = (v.saturating_sub(8)..v).rev().find(|&k| ctx.word(k) == "who");
+        let who = (v.saturating_sub(8)..v)
+            .rev()
+            .find(|&k| ctx.word(k) == "who");
         let n = match who {
             Some(w) => ctx.person_before(w),
             None => ctx.person_before(v),
@@ -947,27 +1250,47 @@ impl Extractor<'_> {
 
     /// The country of whoever speaks a quoted sentence ("Lavrov added, ...").
     fn speaker_country(&self, ctx: &Ctx) -> Option<String> {
-        let verb = ctx
-            .lower
-            .iter()
-            .position(|w| matches!(w.as_str(), "said" | "added" | "says" | "stated" | "told" | "noted"))?;
-        let n = ctx.person_before(verb).or_else(|| ctx.names_in(verb, ctx.tokens.len()).first().copied())?;
+        let verb = ctx.lower.iter().position(|w| {
+            matches!(
+                w.as_str(),
+                "said" | "added" | "says" | "stated" | "told" | "noted"
+            )
+        })?;
+        let n = ctx
+            .person_before(verb)
+            .or_else(|| ctx.names_in(verb, ctx.tokens.len()).first().copied())?;
         let p = ctx.persons.get(n).cloned().flatten()?;
         self.country_of(&p)
     }
 
     fn leader(&mut self, ctx: &Ctx, rule: &'static str, mt: usize, country: &str, p: &PersonKey) {
-        self.person_country.entry(p.clone()).or_insert_with(|| country.to_string());
-        self.emit(ctx, rule, Pending::Leader(mt, country.to_string(), p.clone()));
-        self.emit(ctx, rule, Pending::Member(mt, country.to_string(), p.clone()));
+        self.person_country
+            .entry(p.clone())
+            .or_insert_with(|| country.to_string());
+        self.emit(
+            ctx,
+            rule,
+            Pending::Leader(mt, country.to_string(), p.clone()),
+        );
+        self.emit(
+            ctx,
+            rule,
+            Pending::Member(mt, country.to_string(), p.clone()),
+        );
         if self.mentions[mt].year.is_none() {
             self.discourse.delegation = Some((mt, country.to_string(), Some(p.clone())));
         }
     }
 
     fn member(&mut self, ctx: &Ctx, rule: &'static str, mt: usize, country: &str, p: &PersonKey) {
-        self.person_country.entry(p.clone()).or_insert_with(|| country.to_string());
-        self.emit(ctx, rule, Pending::Member(mt, country.to_string(), p.clone()));
+        self.person_country
+            .entry(p.clone())
+            .or_insert_with(|| country.to_string());
+        self.emit(
+            ctx,
+            rule,
+            Pending::Member(mt, country.to_string(), p.clone()),
+        );
     }
 
     /// Agreements: a sentence that agrees on something names its kinds.
@@ -978,7 +1301,10 @@ impl Extractor<'_> {
         });
         let Some(trig) = trigger else { return };
         // a hedged trigger ("urged to agree", "unless Russia agreed")
-        let hedges = ["urged", "unless", "if", "would", "could", "hope", "against", "ready", "want", "call", "calls", "called"];
+        let hedges = [
+            "urged", "unless", "if", "would", "could", "hope", "against", "ready", "want", "call",
+            "calls", "called",
+        ];
         if (trig.saturating_sub(4)..trig).any(|k| hedges.contains(&ctx.word(k))) {
             return;
         }
@@ -986,15 +1312,22 @@ impl Extractor<'_> {
         let has = |w: &str| contains_words(&text, w);
         let cues = &self.lex.agreements;
         let drafting = cues.drafting.iter().any(|w| has(w));
-        let Some(mt) = self.meeting_here(ctx) else { return };
+        let Some(mt) = self.meeting_here(ctx) else {
+            return;
+        };
         let mut found: Vec<(AgreementKind, Option<u64>)> = Vec::new();
         for (kind, words) in &cues.kinds {
-            let Some((pos, _)) = words.iter().filter_map(|w| find_words(&ctx.lower, w).map(|p| (p, w))).min_by_key(|(p, _)| *p) else {
+            let Some((pos, _)) = words
+                .iter()
+                .filter_map(|w| find_words(&ctx.lower, w).map(|p| (p, w)))
+                .min_by_key(|(p, _)| *p)
+            else {
                 continue;
             };
             let negated = (pos.saturating_sub(3)..pos).any(|k| NEGATIONS.contains(&ctx.word(k)))
                 || (pos + 1..(pos + 5).min(n)).any(|k| matches!(ctx.word(k), "not" | "never"))
-                || (pos.saturating_sub(3)..pos).any(|k| matches!(ctx.word(k), "potential" | "possible"));
+                || (pos.saturating_sub(3)..pos)
+                    .any(|k| matches!(ctx.word(k), "potential" | "possible"));
             let mut kind = *kind;
             if kind == AgreementKind::Ceasefire && drafting {
                 kind = AgreementKind::CeasefireProposals;
@@ -1011,9 +1344,15 @@ impl Extractor<'_> {
         }
         // "proposals ... for a settlement" without the word ceasefire
         if drafting
-            && !found.iter().any(|(k, _)| *k == AgreementKind::CeasefireProposals)
+            && !found
+                .iter()
+                .any(|(k, _)| *k == AgreementKind::CeasefireProposals)
             && cues.settlement.iter().any(|w| has(w))
-            && ["prepare", "draft", "drafting", "outline", "exchange", "present"].iter().any(|w| has(w))
+            && [
+                "prepare", "draft", "drafting", "outline", "exchange", "present",
+            ]
+            .iter()
+            .any(|w| has(w))
         {
             found.push((AgreementKind::CeasefireProposals, None));
         }
@@ -1026,25 +1365,51 @@ impl Extractor<'_> {
     fn chairs(&mut self, ctx: &Ctx) {
         // "Turkish Foreign Minister Hakan Fidan opened the meeting"
         for k in 0..ctx.tokens.len() {
-            if !matches!(ctx.word(k), "opened" | "chaired" | "hosted" | "moderated" | "mediated") {
+            if !matches!(
+                ctx.word(k),
+                "opened" | "chaired" | "hosted" | "moderated" | "mediated"
+            ) {
                 continue;
             }
             let object = (k + 1..(k + 4).min(ctx.tokens.len())).any(|t| {
-                matches!(ctx.word(t), "talks" | "meeting" | "session" | "negotiations" | "summit")
+                matches!(
+                    ctx.word(t),
+                    "talks" | "meeting" | "session" | "negotiations" | "summit"
+                )
             });
-            let Some(n) = ctx.m.names.iter().rposition(|n| n.end == k || (n.end + 1 == k && ctx.word(n.end) == "also")) else { continue };
+            let Some(n) = ctx
+                .m
+                .names
+                .iter()
+                .rposition(|n| n.end == k || (n.end + 1 == k && ctx.word(n.end) == "also"))
+            else {
+                continue;
+            };
             if !object {
                 continue;
             }
-            let Some(Some(p)) = ctx.persons.get(n).cloned() else { continue };
+            let Some(Some(p)) = ctx.persons.get(n).cloned() else {
+                continue;
+            };
             if let Some(mt) = self.meeting_here(ctx) {
                 self.emit(ctx, "chaired", Pending::Chair(mt, p));
             }
         }
-        for verb in ["chaired by", "opened by", "hosted by", "moderated by", "presided over by", "mediated by"] {
+        for verb in [
+            "chaired by",
+            "opened by",
+            "hosted by",
+            "moderated by",
+            "presided over by",
+            "mediated by",
+        ] {
             let Some(k) = ctx.find(verb, 0) else { continue };
-            let Some(n) = ctx.person_after(k + verb.split(' ').count()) else { continue };
-            let Some(Some(p)) = ctx.persons.get(n).cloned() else { continue };
+            let Some(n) = ctx.person_after(k + verb.split(' ').count()) else {
+                continue;
+            };
+            let Some(Some(p)) = ctx.persons.get(n).cloned() else {
+                continue;
+            };
             if let Some(mt) = self.meeting_here(ctx) {
                 self.emit(ctx, "chaired-by", Pending::Chair(mt, p));
             }
@@ -1063,11 +1428,31 @@ impl Extractor<'_> {
             let fact = match p {
                 Pending::Ready(f) => Some(f),
                 Pending::Meeting(i) => key_of(i).map(|meeting| Fact::Meeting { meeting }),
-                Pending::Chair(i, person) => key_of(i).map(|meeting| Fact::Chair { meeting, person }),
-                Pending::Participant(i, person) => key_of(i).map(|meeting| Fact::Participant { meeting, person }),
-                Pending::Leader(i, country, person) => key_of(i).map(|meeting| Fact::DelegationLeader { meeting, country, person }),
-                Pending::Member(i, country, person) => key_of(i).map(|meeting| Fact::DelegationMember { meeting, country, person }),
-                Pending::Agreement(i, kind, quantity) => key_of(i).map(|meeting| Fact::Agreement { meeting, kind, quantity }),
+                Pending::Chair(i, person) => {
+                    key_of(i).map(|meeting| Fact::Chair { meeting, person })
+                }
+                Pending::Participant(i, person) => {
+                    key_of(i).map(|meeting| Fact::Participant { meeting, person })
+                }
+                Pending::Leader(i, country, person) => {
+                    key_of(i).map(|meeting| Fact::DelegationLeader {
+                        meeting,
+                        country,
+                        person,
+                    })
+                }
+                Pending::Member(i, country, person) => {
+                    key_of(i).map(|meeting| Fact::DelegationMember {
+                        meeting,
+                        country,
+                        person,
+                    })
+                }
+                Pending::Agreement(i, kind, quantity) => key_of(i).map(|meeting| Fact::Agreement {
+                    meeting,
+                    kind,
+                    quantity,
+                }),
             };
             if let Some(fact) = fact {
                 if !facts.iter().any(|f| f.fact == fact) {
@@ -1081,12 +1466,19 @@ impl Extractor<'_> {
             .people
             .iter()
             .filter(|(k, _)| facts.iter().any(|f| fact_mentions(&f.fact, k)))
-            .map(|(key, name)| Person { key: key.clone(), name: name.clone() })
+            .map(|(key, name)| Person {
+                key: key.clone(),
+                name: name.clone(),
+            })
             .collect();
         people.sort_by(|a, b| a.key.cmp(&b.key));
         let meetings: Vec<Meeting> = meetings
             .into_iter()
-            .map(|(key, venue)| Meeting { key, venue, countries: Vec::new() })
+            .map(|(key, venue)| Meeting {
+                key,
+                venue,
+                countries: Vec::new(),
+            })
             .collect();
         let meetings = with_countries(meetings, &facts);
         Extracted {
@@ -1117,9 +1509,17 @@ impl Extractor<'_> {
         let mut out: Vec<(MeetingKey, Option<String>)> = Vec::new();
         // "the meeting", "the session": the talks, when the article has talks
         // and the mention names no event of its own
-        let talks_exist = self.mentions.iter().any(|m| m.kind == MeetingKind::Talks && !m.is_bare());
+        let talks_exist = self
+            .mentions
+            .iter()
+            .any(|m| m.kind == MeetingKind::Talks && !m.is_bare());
         for m in self.mentions.iter_mut() {
-            if m.kind == MeetingKind::Meeting && !m.explicit && talks_exist && m.date.is_none() && m.year.is_none() {
+            if m.kind == MeetingKind::Meeting
+                && !m.explicit
+                && talks_exist
+                && m.date.is_none()
+                && m.year.is_none()
+            {
                 m.kind = MeetingKind::Talks;
             }
         }
@@ -1132,7 +1532,10 @@ impl Extractor<'_> {
         for m in self.mentions.iter_mut() {
             if m.place.is_none() && m.kind != MeetingKind::PhoneCall {
                 if let Some(d) = m.date {
-                    m.place = placed.iter().find(|(pd, _)| *pd == d).map(|(_, p)| p.clone());
+                    m.place = placed
+                        .iter()
+                        .find(|(pd, _)| *pd == d)
+                        .map(|(_, p)| p.clone());
                 }
             }
         }
@@ -1175,7 +1578,9 @@ impl Extractor<'_> {
             if m.is_bare() && !m.explicit {
                 // nearest non-bare mention of the same kind
                 let target = (0..n)
-                    .filter(|&j| j != i && self.mentions[j].kind == m.kind && !self.mentions[j].is_bare())
+                    .filter(|&j| {
+                        j != i && self.mentions[j].kind == m.kind && !self.mentions[j].is_bare()
+                    })
                     .min_by_key(|&j| (self.mentions[j].sentence.abs_diff(m.sentence), j));
                 if let Some(j) = target {
                     let key = key_of_mention(&self.mentions[j]);
@@ -1202,7 +1607,11 @@ fn key_of_mention(m: &MeetingMention) -> MeetingKey {
     }
 }
 
-fn slot_for(out: &mut Vec<(MeetingKey, Option<String>)>, key: MeetingKey, venue: Option<String>) -> usize {
+fn slot_for(
+    out: &mut Vec<(MeetingKey, Option<String>)>,
+    key: MeetingKey,
+    venue: Option<String>,
+) -> usize {
     if let Some(i) = out.iter().position(|(k, _)| *k == key) {
         if out[i].1.is_none() {
             out[i].1 = venue;
@@ -1231,7 +1640,12 @@ fn contains_words(text: &str, phrase: &str) -> bool {
 /// Token index where the words of `phrase` start.
 fn find_words(lower: &[String], phrase: &str) -> Option<usize> {
     let words: Vec<&str> = phrase.split(' ').collect();
-    (0..lower.len()).find(|&i| words.iter().enumerate().all(|(k, w)| lower.get(i + k).is_some_and(|l| l == w)))
+    (0..lower.len()).find(|&i| {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| lower.get(i + k).is_some_and(|l| l == w))
+    })
 }
 
 fn fact_mentions(f: &Fact, k: &PersonKey) -> bool {
@@ -1248,7 +1662,12 @@ fn fact_mentions(f: &Fact, k: &PersonKey) -> bool {
 /// A role without a country takes the country the article gives the person.
 fn fill_role_countries(facts: &mut [Found], countries: &HashMap<PersonKey, String>) {
     for f in facts.iter_mut() {
-        if let Fact::Role { person, country: c @ None, .. } = &mut f.fact {
+        if let Fact::Role {
+            person,
+            country: c @ None,
+            ..
+        } = &mut f.fact
+        {
             *c = countries.get(person).cloned();
         }
     }
@@ -1266,7 +1685,10 @@ fn drop_generic_titles(facts: &mut Vec<Found>) {
         .collect();
     facts.retain(|f| match &f.fact {
         Fact::Role { person, title, .. } => !titles.iter().any(|(p, t)| {
-            p == person && t != title && t.split(' ').count() > title.split(' ').count() && t.ends_with(title.as_str())
+            p == person
+                && t != title
+                && t.split(' ').count() > title.split(' ').count()
+                && t.ends_with(title.as_str())
         }),
         _ => true,
     });
@@ -1276,7 +1698,13 @@ fn drop_generic_titles(facts: &mut Vec<Found>) {
 fn with_countries(mut meetings: Vec<Meeting>, facts: &[Found]) -> Vec<Meeting> {
     for m in meetings.iter_mut() {
         for f in facts {
-            if let Fact::DelegationLeader { meeting, country, .. } | Fact::DelegationMember { meeting, country, .. } = &f.fact {
+            if let Fact::DelegationLeader {
+                meeting, country, ..
+            }
+            | Fact::DelegationMember {
+                meeting, country, ..
+            } = &f.fact
+            {
                 if *meeting == m.key && !m.countries.contains(country) {
                     m.countries.push(country.clone());
                 }
@@ -1290,14 +1718,23 @@ fn with_countries(mut meetings: Vec<Meeting>, facts: &[Found]) -> Vec<Meeting> {
 /// Whether the cue at `cue` sits in a comparison clause ("as both men had
 /// done at the first round"), which names another meeting than this one.
 fn in_comparison(ctx: &Ctx, cue: usize) -> bool {
-    let clause = (0..cue).rev().find(|&k| matches!(ctx.word(k), "," | ";")).map_or(0, |k| k + 1);
-    matches!(ctx.word(clause), "as" | "like") || (ctx.word(clause) == "just" && ctx.word(clause + 1) == "as")
+    let clause = (0..cue)
+        .rev()
+        .find(|&k| matches!(ctx.word(k), "," | ";"))
+        .map_or(0, |k| k + 1);
+    matches!(ctx.word(clause), "as" | "like")
+        || (ctx.word(clause) == "just" && ctx.word(clause + 1) == "as")
 }
 
 /// A headline in title case: most long words capitalised.
 fn is_title_case(s: &Sentence, tokens: &[Token]) -> bool {
-    let long: Vec<&Token> = tokens.iter().filter(|t| t.kind == TokenKind::Word && t.text.chars().count() >= 4).collect();
-    s.is_heading && long.len() >= 4 && long.iter().filter(|t| t.is_capitalized()).count() * 10 >= long.len() * 7
+    let long: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && t.text.chars().count() >= 4)
+        .collect();
+    s.is_heading
+        && long.len() >= 4
+        && long.iter().filter(|t| t.is_capitalized()).count() * 10 >= long.len() * 7
 }
 
 /// The cue a date belongs to: the nearest cue within twelve tokens with no
@@ -1308,7 +1745,12 @@ fn owner_of_date(cues: &[usize], date: usize, ctx: &Ctx) -> Option<usize> {
         .filter(|&c| {
             let (a, b) = if c < date { (c, date) } else { (date, c) };
             let dist = b - a;
-            let broken = (a..b).any(|k| matches!(ctx.tokens[k].text.as_str(), "," | ";" | "—" | "–" | "(" | ")"));
+            let broken = (a..b).any(|k| {
+                matches!(
+                    ctx.tokens[k].text.as_str(),
+                    "," | ";" | "—" | "–" | "(" | ")"
+                )
+            });
             // "told reporters on Thursday that ... the talks": the day of the telling
             let spoken = c > date
                 && date > 0

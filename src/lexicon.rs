@@ -215,11 +215,18 @@ impl Lexicon {
         lex.ranks = lines(RANKS)
             .map(|(_, l)| l.split_whitespace().map(str::to_lowercase).collect())
             .collect();
-        lex.ranks.sort_by_key(|r: &Vec<String>| std::cmp::Reverse(r.len()));
+        lex.ranks
+            .sort_by_key(|r: &Vec<String>| std::cmp::Reverse(r.len()));
         for (n, l) in lines(ROLE_SYNONYMS) {
             let (canonical, aliases) = tab_line("role-synonyms.tsv", n, l)?;
             for alias in aliases {
-                insert_unique(&mut lex.role_synonyms, "role-synonyms.tsv", n, alias, canonical)?;
+                insert_unique(
+                    &mut lex.role_synonyms,
+                    "role-synonyms.tsv",
+                    n,
+                    alias,
+                    canonical,
+                )?;
             }
         }
         for (n, l) in lines(MEETING_WORDS) {
@@ -308,7 +315,10 @@ mod tests {
         assert!(lex.is_office_head("Minister"));
         assert!(!lex.is_office_head("Deputy"));
         assert_eq!(lex.role_synonym("kremlin aide"), Some("Presidential Aide"));
-        assert!(lex.meeting_words.iter().any(|(w, k)| w == "phone call" && *k == MeetingKind::PhoneCall));
+        assert!(lex
+            .meeting_words
+            .iter()
+            .any(|(w, k)| w == "phone call" && *k == MeetingKind::PhoneCall));
         assert_eq!(lex.agreements.kinds.len(), 5);
     }
 

@@ -10,7 +10,9 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     match delegraph::cmd::run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Error::Write { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Error::Write { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("delegraph: {error}");
             ExitCode::FAILURE

@@ -25,7 +25,9 @@
 //! meeting, a delegation) has one IRI; each article's graph says what that
 //! article states of it, with its own evidence.
 
-use crate::fact::{AgreementKind, ArticleFacts, Evidence, Fact, MeetingKey, MeetingKind, PersonKey};
+use crate::fact::{
+    AgreementKind, ArticleFacts, Evidence, Fact, MeetingKey, MeetingKind, PersonKey,
+};
 use crate::vocab::{dg, prov, schema, DATA_NAMESPACE};
 use chrono::NaiveDate;
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
@@ -130,7 +132,10 @@ pub fn meeting_path(key: &MeetingKey) -> String {
         (None, Some(year)) => year.to_string(),
         (None, None) => "undated".to_owned(),
     };
-    let place = key.place.as_deref().map_or_else(|| "unplaced".to_owned(), slug);
+    let place = key
+        .place
+        .as_deref()
+        .map_or_else(|| "unplaced".to_owned(), slug);
     format!("{when}/{place}/{}", key.kind.slug())
 }
 
@@ -141,12 +146,20 @@ pub fn meeting_iri(key: &MeetingKey) -> NamedNode {
 
 /// The IRI of a country's delegation at a meeting.
 pub fn delegation_iri(meeting: &MeetingKey, country: &str) -> NamedNode {
-    mint(&format!("delegation/{}/{}", meeting_path(meeting), slug(country)))
+    mint(&format!(
+        "delegation/{}/{}",
+        meeting_path(meeting),
+        slug(country)
+    ))
 }
 
 /// The IRI of an agreement of a kind reached at a meeting.
 pub fn agreement_iri(meeting: &MeetingKey, kind: AgreementKind) -> NamedNode {
-    mint(&format!("agreement/{}/{}", meeting_path(meeting), kind.slug()))
+    mint(&format!(
+        "agreement/{}/{}",
+        meeting_path(meeting),
+        kind.slug()
+    ))
 }
 
 /// The IRI of a person's office of a country (or of no stated country).
@@ -215,7 +228,10 @@ pub fn sort_quads(quads: &mut Vec<Quad>) {
     let mut keyed: Vec<(String, Quad)> = quads
         .drain(..)
         .map(|q| {
-            let key = format!("{} {} {} {}", q.graph_name, q.subject, q.predicate, q.object);
+            let key = format!(
+                "{} {} {} {}",
+                q.graph_name, q.subject, q.predicate, q.object
+            );
             (key, q)
         })
         .collect();
@@ -288,27 +304,54 @@ impl<'a> ArticleGraph<'a> {
         let meta = &self.facts.article;
         let article = self.article.clone();
         self.typed(&article, dg::ARTICLE, &meta.id);
-        self.add(article.clone(), schema::IDENTIFIER, Literal::from(meta.id.as_str()));
+        self.add(
+            article.clone(),
+            schema::IDENTIFIER,
+            Literal::from(meta.id.as_str()),
+        );
         if let Some(title) = &meta.title {
-            self.add(article.clone(), schema::HEADLINE, Literal::from(title.as_str()));
+            self.add(
+                article.clone(),
+                schema::HEADLINE,
+                Literal::from(title.as_str()),
+            );
         }
         if let Some(date) = meta.date {
             self.add(article.clone(), schema::DATE_PUBLISHED, date_literal(date));
-            self.add(article.clone(), dg::DATE_INFERRED, Literal::from(meta.date_inferred));
+            self.add(
+                article.clone(),
+                dg::DATE_INFERRED,
+                Literal::from(meta.date_inferred),
+            );
         }
         self.add(article, dg::SENTENCE_COUNT, integer(meta.sentences as u64));
     }
 
     fn evidence(&mut self, evidence: &Evidence) -> NamedNode {
         let node = evidence_iri(evidence);
-        let label = format!("{}, sentence {} ({})", evidence.article, evidence.sentence, evidence.rule);
+        let label = format!(
+            "{}, sentence {} ({})",
+            evidence.article, evidence.sentence, evidence.rule
+        );
         self.typed(&node, dg::EVIDENCE, &label);
         self.add(node.clone(), dg::RULE, Literal::from(evidence.rule));
-        self.add(node.clone(), dg::SENTENCE, integer(evidence.sentence as u64));
+        self.add(
+            node.clone(),
+            dg::SENTENCE,
+            integer(evidence.sentence as u64),
+        );
         self.add(node.clone(), dg::START_BYTE, integer(evidence.start as u64));
         self.add(node.clone(), dg::END_BYTE, integer(evidence.end as u64));
-        self.add(node.clone(), dg::TEXT, Literal::from(evidence.text.as_str()));
-        self.add(node.clone(), prov::WAS_DERIVED_FROM, article_iri(&evidence.article));
+        self.add(
+            node.clone(),
+            dg::TEXT,
+            Literal::from(evidence.text.as_str()),
+        );
+        self.add(
+            node.clone(),
+            prov::WAS_DERIVED_FROM,
+            article_iri(&evidence.article),
+        );
         node
     }
 
@@ -361,7 +404,11 @@ impl<'a> ArticleGraph<'a> {
         if let Some(date) = key.date {
             self.add(node.clone(), dg::DATE, date_literal(date));
         } else if let Some(year) = key.year {
-            self.add(node.clone(), dg::YEAR, Literal::new_typed_literal(year.to_string(), xsd::G_YEAR));
+            self.add(
+                node.clone(),
+                dg::YEAR,
+                Literal::new_typed_literal(year.to_string(), xsd::G_YEAR),
+            );
         }
         if let Some(place) = &key.place {
             let place = self.place(place);
@@ -374,7 +421,11 @@ impl<'a> ArticleGraph<'a> {
         let node = delegation_iri(meeting, country);
         let meeting_node = self.meeting(meeting);
         let country_node = self.country(country);
-        self.typed(&node, dg::DELEGATION, &format!("{country} delegation, {}", meeting_label(meeting)));
+        self.typed(
+            &node,
+            dg::DELEGATION,
+            &format!("{country} delegation, {}", meeting_label(meeting)),
+        );
         self.add(node.clone(), dg::AT_MEETING, meeting_node);
         self.add(node.clone(), dg::REPRESENTS, country_node);
         node
@@ -384,7 +435,12 @@ impl<'a> ArticleGraph<'a> {
     /// its evidence.
     fn fact(&mut self, fact: &Fact) -> NamedNode {
         match fact {
-            Fact::Role { person, title, country, as_of } => {
+            Fact::Role {
+                person,
+                title,
+                country,
+                as_of,
+            } => {
                 let node = role_iri(person, title, country.as_deref());
                 let (holder, name) = self.person(person);
                 let label = match country {
@@ -409,21 +465,58 @@ impl<'a> ArticleGraph<'a> {
                 self.participation(meeting, person, &path, dg::CHAIRING, dg::CHAIR, "chairs")
             }
             Fact::Participant { meeting, person } => {
-                let path = format!("participation/{}/{}", meeting_path(meeting), slug(&person.0));
-                self.participation(meeting, person, &path, dg::PARTICIPATION, dg::PARTICIPANT, "takes part in")
+                let path = format!(
+                    "participation/{}/{}",
+                    meeting_path(meeting),
+                    slug(&person.0)
+                );
+                self.participation(
+                    meeting,
+                    person,
+                    &path,
+                    dg::PARTICIPATION,
+                    dg::PARTICIPANT,
+                    "takes part in",
+                )
             }
-            Fact::DelegationLeader { meeting, country, person } => {
-                let path = format!("leadership/{}/{}/{}", meeting_path(meeting), slug(country), slug(&person.0));
+            Fact::DelegationLeader {
+                meeting,
+                country,
+                person,
+            } => {
+                let path = format!(
+                    "leadership/{}/{}/{}",
+                    meeting_path(meeting),
+                    slug(country),
+                    slug(&person.0)
+                );
                 self.membership(meeting, country, person, &path, true)
             }
-            Fact::DelegationMember { meeting, country, person } => {
-                let path = format!("membership/{}/{}/{}", meeting_path(meeting), slug(country), slug(&person.0));
+            Fact::DelegationMember {
+                meeting,
+                country,
+                person,
+            } => {
+                let path = format!(
+                    "membership/{}/{}/{}",
+                    meeting_path(meeting),
+                    slug(country),
+                    slug(&person.0)
+                );
                 self.membership(meeting, country, person, &path, false)
             }
-            Fact::Agreement { meeting, kind, quantity } => {
+            Fact::Agreement {
+                meeting,
+                kind,
+                quantity,
+            } => {
                 let node = agreement_iri(meeting, *kind);
                 let meeting_node = self.meeting(meeting);
-                self.typed(&node, dg::AGREEMENT, &format!("{kind} agreed at {}", meeting_label(meeting)));
+                self.typed(
+                    &node,
+                    dg::AGREEMENT,
+                    &format!("{kind} agreed at {}", meeting_label(meeting)),
+                );
                 self.add(node.clone(), dg::AGREED_AT, meeting_node);
                 self.add(node.clone(), dg::KIND, agreement_kind(*kind).into_owned());
                 if let Some(quantity) = quantity {
@@ -446,7 +539,11 @@ impl<'a> ArticleGraph<'a> {
         let node = mint(path);
         let meeting_node = self.meeting(meeting);
         let (attendee, name) = self.person(person);
-        self.typed(&node, class, &format!("{name} {verb} {}", meeting_label(meeting)));
+        self.typed(
+            &node,
+            class,
+            &format!("{name} {verb} {}", meeting_label(meeting)),
+        );
         self.add(node.clone(), dg::ATTENDEE, attendee.clone());
         self.add(node.clone(), dg::AT_MEETING, meeting_node.clone());
         self.add(meeting_node.clone(), shortcut, attendee.clone());
@@ -473,7 +570,10 @@ impl<'a> ArticleGraph<'a> {
         } else {
             (dg::DELEGATION_MEMBERSHIP, "is a member of")
         };
-        let label = format!("{name} {verb} the {country} delegation, {}", meeting_label(meeting));
+        let label = format!(
+            "{name} {verb} the {country} delegation, {}",
+            meeting_label(meeting)
+        );
         self.typed(&node, class, &label);
         self.add(node.clone(), dg::HOLDER, holder.clone());
         self.add(node.clone(), dg::DELEGATION_PROP, delegation.clone());
@@ -523,7 +623,11 @@ pub(crate) mod tests {
             text: text.into(),
             rule,
         };
-        let led = evidence(1, "delegation-led-by", "The Russian delegation was led by Vladimir Medinsky.");
+        let led = evidence(
+            1,
+            "delegation-led-by",
+            "The Russian delegation was led by Vladimir Medinsky.",
+        );
         ArticleFacts {
             article: ArticleMeta {
                 id: "001_test.txt".into(),
@@ -533,8 +637,14 @@ pub(crate) mod tests {
                 sentences: 3,
             },
             people: vec![
-                Person { key: medinsky.clone(), name: "Vladimir Medinsky".into() },
-                Person { key: fidan.clone(), name: "Hakan Fidan".into() },
+                Person {
+                    key: medinsky.clone(),
+                    name: "Vladimir Medinsky".into(),
+                },
+                Person {
+                    key: fidan.clone(),
+                    name: "Hakan Fidan".into(),
+                },
             ],
             meetings: vec![Meeting {
                 key: meeting.clone(),
@@ -543,7 +653,9 @@ pub(crate) mod tests {
             }],
             facts: vec![
                 Found {
-                    fact: Fact::Meeting { meeting: meeting.clone() },
+                    fact: Fact::Meeting {
+                        meeting: meeting.clone(),
+                    },
                     evidence: evidence(0, "meeting-in", "Russia and Ukraine met in Istanbul."),
                 },
                 Found {
@@ -564,7 +676,10 @@ pub(crate) mod tests {
                     evidence: led,
                 },
                 Found {
-                    fact: Fact::Chair { meeting: meeting.clone(), person: fidan },
+                    fact: Fact::Chair {
+                        meeting: meeting.clone(),
+                        person: fidan,
+                    },
                     evidence: evidence(2, "chaired-by", "Hakan Fidan opened the talks."),
                 },
                 Found {
@@ -573,7 +688,11 @@ pub(crate) mod tests {
                         kind: AgreementKind::PrisonerExchange,
                         quantity: Some(1000),
                     },
-                    evidence: evidence(2, "agreed-exchange", "They agreed to swap 1,000 prisoners each."),
+                    evidence: evidence(
+                        2,
+                        "agreed-exchange",
+                        "They agreed to swap 1,000 prisoners each.",
+                    ),
                 },
             ],
         }
@@ -604,7 +723,12 @@ pub(crate) mod tests {
 
     #[test]
     fn meeting_paths_cover_date_year_and_neither() {
-        let mut key = MeetingKey { date: date(2025, 5, 16), year: None, place: None, kind: MeetingKind::PhoneCall };
+        let mut key = MeetingKey {
+            date: date(2025, 5, 16),
+            year: None,
+            place: None,
+            kind: MeetingKind::PhoneCall,
+        };
         assert_eq!(meeting_path(&key), "2025-05-16/unplaced/phone-call");
         key.date = None;
         key.year = Some(2022);
@@ -633,7 +757,10 @@ pub(crate) mod tests {
         let facts = sample();
         let graph = GraphName::from(article_iri(&facts.article.id));
         for quad in article_quads(&facts) {
-            assert!(matches!(quad.subject, NamedOrBlankNode::NamedNode(_)), "{quad}");
+            assert!(
+                matches!(quad.subject, NamedOrBlankNode::NamedNode(_)),
+                "{quad}"
+            );
             assert!(!matches!(quad.object, Term::BlankNode(_)), "{quad}");
             assert_eq!(quad.graph_name, graph, "{quad}");
         }
@@ -649,11 +776,19 @@ pub(crate) mod tests {
             let node = graph.fact(&found.fact);
             let has = |p: NamedNodeRef<'_>, o: Term| {
                 quads.iter().any(|q| {
-                    q.subject == NamedOrBlankNode::from(node.clone()) && q.predicate.as_ref() == p && q.object == o
+                    q.subject == NamedOrBlankNode::from(node.clone())
+                        && q.predicate.as_ref() == p
+                        && q.object == o
                 })
             };
-            assert!(has(dg::EVIDENCE_PROP, evidence_iri(&found.evidence).into()), "{node}");
-            assert!(has(prov::WAS_DERIVED_FROM, article.clone().into()), "{node}");
+            assert!(
+                has(dg::EVIDENCE_PROP, evidence_iri(&found.evidence).into()),
+                "{node}"
+            );
+            assert!(
+                has(prov::WAS_DERIVED_FROM, article.clone().into()),
+                "{node}"
+            );
         }
     }
 
@@ -661,7 +796,8 @@ pub(crate) mod tests {
     /// Rewrite with `UPDATE_GOLDEN=1 cargo test` and review the diff.
     #[test]
     fn sample_article_maps_to_the_golden_quads() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/mapping-sample.nq");
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/mapping-sample.nq");
         let actual = nquads(&article_quads(&sample())).join("\n") + "\n";
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
             std::fs::write(&path, &actual).expect("write golden file");
@@ -676,7 +812,8 @@ pub(crate) mod tests {
         facts.people.clear();
         let quads = article_quads(&facts);
         let label = Literal::from("Vladimir Medinsky");
-        assert!(quads.iter().any(|q| q.subject == NamedOrBlankNode::from(person_iri(&PersonKey("vladimir medinsky".into())))
+        assert!(quads.iter().any(|q| q.subject
+            == NamedOrBlankNode::from(person_iri(&PersonKey("vladimir medinsky".into())))
             && q.predicate.as_ref() == rdfs::LABEL
             && q.object == Term::from(label.clone())));
     }

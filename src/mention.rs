@@ -11,7 +11,8 @@ use crate::text::{Token, TokenKind};
 
 /// Name particles that may sit inside a name (`bin`, `al-`, `von`).
 const PARTICLES: [&str; 16] = [
-    "al", "bin", "bint", "da", "de", "del", "der", "di", "du", "el", "ibn", "la", "le", "van", "von", "dos",
+    "al", "bin", "bint", "da", "de", "del", "der", "di", "du", "el", "ibn", "la", "le", "van",
+    "von", "dos",
 ];
 
 /// Words that join an office head to its complement.
@@ -87,7 +88,11 @@ pub struct Mentions {
 
 /// Matches the longest phrase of up to four tokens starting at `i` that `find`
 /// accepts; returns its length and value.
-fn longest<'a, T>(tokens: &[Token], i: usize, find: impl Fn(&str) -> Option<T> + 'a) -> Option<(usize, T)> {
+fn longest<'a, T>(
+    tokens: &[Token],
+    i: usize,
+    find: impl Fn(&str) -> Option<T> + 'a,
+) -> Option<(usize, T)> {
     for len in (1..=4).rev() {
         if i + len > tokens.len() {
             continue;
@@ -96,7 +101,11 @@ fn longest<'a, T>(tokens: &[Token], i: usize, find: impl Fn(&str) -> Option<T> +
         if words.iter().any(|t| t.kind != TokenKind::Word) {
             continue;
         }
-        let phrase = words.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+        let phrase = words
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         if let Some(v) = find(&phrase) {
             return Some((len, v));
         }
@@ -108,10 +117,9 @@ fn longest<'a, T>(tokens: &[Token], i: usize, find: impl Fn(&str) -> Option<T> +
 pub fn rank_at(tokens: &[Token], i: usize, lex: &Lexicon) -> Option<usize> {
     lex.ranks.iter().find_map(|rank| {
         let ok = rank.len() <= tokens.len().saturating_sub(i)
-            && rank
-                .iter()
-                .zip(&tokens[i..])
-                .all(|(r, t)| *r == t.lower() || (r.ends_with('.') && r.trim_end_matches('.') == t.lower()));
+            && rank.iter().zip(&tokens[i..]).all(|(r, t)| {
+                *r == t.lower() || (r.ends_with('.') && r.trim_end_matches('.') == t.lower())
+            });
         ok.then_some(rank.len())
     })
 }
@@ -134,7 +142,12 @@ pub fn is_name_word(t: &Token, lex: &Lexicon) -> bool {
     if letters < 2 || text.contains('.') {
         return false;
     }
-    if letters > 1 && text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+    if letters > 1
+        && text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
         return false; // ALL CAPS: an acronym or a shouted heading
     }
     if text.chars().any(|c| c.is_ascii_digit()) {
@@ -148,7 +161,10 @@ pub fn is_name_word(t: &Token, lex: &Lexicon) -> bool {
         || !lex.office_word(text).is_empty()
         || lex.not_offices.contains(&lower)
         || lex.venues.contains(&lower)
-        || lex.ranks.iter().any(|r| r.len() == 1 && r[0].trim_end_matches('.') == lower)
+        || lex
+            .ranks
+            .iter()
+            .any(|r| r.len() == 1 && r[0].trim_end_matches('.') == lower)
         || lex.meeting_words.iter().any(|(w, _)| *w == lower)
     {
         return false;
@@ -177,7 +193,9 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
             i += len;
             continue;
         }
-        if let Some((len, ())) = longest(tokens, i, |p| lex.regions.contains(&p.to_lowercase()).then_some(())) {
+        if let Some((len, ())) = longest(tokens, i, |p| {
+            lex.regions.contains(&p.to_lowercase()).then_some(())
+        }) {
             place_token[i..i + len].iter_mut().for_each(|p| *p = true);
             i += len;
             continue;
@@ -190,9 +208,15 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
         if let Some((len, (country, form))) = longest(tokens, i, |p| {
             lex.country_proper(p)
                 .map(|c| (c.to_string(), CountryForm::Proper))
-                .or_else(|| lex.metonyms.get(&p.to_lowercase()).map(|c| (c.clone(), CountryForm::Metonym)))
+                .or_else(|| {
+                    lex.metonyms
+                        .get(&p.to_lowercase())
+                        .map(|c| (c.clone(), CountryForm::Metonym))
+                })
         }) {
-            let possessive = tokens.get(i + len).is_some_and(|t| t.kind == TokenKind::Possessive);
+            let possessive = tokens
+                .get(i + len)
+                .is_some_and(|t| t.kind == TokenKind::Possessive);
             m.countries.push(CountryMention {
                 start: i,
                 end: i + len,
@@ -224,11 +248,19 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
     for (i, t) in tokens.iter().enumerate() {
         if t.is_capitalized() && lex.venues.contains(&t.lower()) {
             let mut s = i;
-            while s > 0 && tokens[s - 1].is_capitalized() && !place_token[s - 1] && lex.country(&tokens[s - 1].text).is_none() {
+            while s > 0
+                && tokens[s - 1].is_capitalized()
+                && !place_token[s - 1]
+                && lex.country(&tokens[s - 1].text).is_none()
+            {
                 s -= 1;
             }
             if s < i {
-                let name = tokens[s..=i].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+                let name = tokens[s..=i]
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 m.venues.push((s, name));
             }
         }
@@ -260,10 +292,20 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
             }
         }
         // a venue's words are not a name
-        let in_venue = m.venues.iter().any(|(s, v)| *s <= start && start < *s + v.split(' ').count());
-        let particles = tokens[start..end].iter().filter(|t| is_particle(t) || t.text.contains('-')).count();
+        let in_venue = m
+            .venues
+            .iter()
+            .any(|(s, v)| *s <= start && start < *s + v.split(' ').count());
+        let particles = tokens[start..end]
+            .iter()
+            .filter(|t| is_particle(t) || t.text.contains('-'))
+            .count();
         if !in_venue && end - start <= 4 + particles.min(3) {
-            let text = tokens[start..end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+            let text = tokens[start..end]
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             m.names.push(NameMention { start, end, text });
         }
         i = end;
@@ -281,7 +323,8 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
     }
     // words inside an office phrase are not a name ("Military Cooperation")
     let offices: Vec<(usize, usize)> = m.offices.iter().map(|(o, _)| (o.start, o.end)).collect();
-    m.names.retain(|n| !offices.iter().any(|(s, e)| *s <= n.start && n.end <= *e));
+    m.names
+        .retain(|n| !offices.iter().any(|(s, e)| *s <= n.start && n.end <= *e));
     attach_offices(tokens, lex, &mut m);
     m
 }
@@ -307,7 +350,9 @@ fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Opti
     // country adjective, possessive, then-UK, or a metonym that stays in the title
     if let Some(c) = country_at(m, j) {
         let after = c.end + usize::from(c.possessive);
-        let next_is_office = tokens.get(after).is_some_and(|t| !lex.office_word(&t.text).is_empty());
+        let next_is_office = tokens
+            .get(after)
+            .is_some_and(|t| !lex.office_word(&t.text).is_empty());
         if !next_is_office {
             return None;
         }
@@ -351,9 +396,14 @@ fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Opti
             && j == body_start
             && t.kind == TokenKind::Word
             && !t.is_capitalized()
-            && tokens.get(j + 1).is_some_and(|n| lex.is_office_head(&n.text))
+            && tokens
+                .get(j + 1)
+                .is_some_and(|n| lex.is_office_head(&n.text))
             && !lex.non_names.contains(&lower)
-            && !matches!(lower.as_str(), "and" | "or" | "the" | "a" | "an" | "of" | "its" | "his" | "her" | "their")
+            && !matches!(
+                lower.as_str(),
+                "and" | "or" | "the" | "a" | "an" | "of" | "its" | "his" | "her" | "their"
+            )
         {
             // "Ukraine's infrastructure minister"
             words.push(t.text.clone());
@@ -370,7 +420,8 @@ fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Opti
     let mut complement_country = None;
     while let Some(t) = tokens.get(end) {
         let lower = t.lower();
-        let is_connector = CONNECTORS.contains(&lower.as_str()) || (delegation_role_ahead(tokens, end, lex) && lower == "to");
+        let is_connector = CONNECTORS.contains(&lower.as_str())
+            || (delegation_role_ahead(tokens, end, lex) && lower == "to");
         if !is_connector {
             break;
         }
@@ -387,7 +438,10 @@ fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Opti
             _ => break,
         }
     }
-    if words.iter().any(|w| lex.not_offices.contains(&w.to_lowercase())) {
+    if words
+        .iter()
+        .any(|w| lex.not_offices.contains(&w.to_lowercase()))
+    {
         delegation_role = true;
     }
     let title = canonical_title(&words, lex);
@@ -469,10 +523,15 @@ fn parse_complement(
             j += 1;
             continue;
         }
-        if lower == "and" && tokens.get(j + 1).is_some_and(|n| n.is_capitalized()) && !words.is_empty() {
+        if lower == "and"
+            && tokens.get(j + 1).is_some_and(|n| n.is_capitalized())
+            && !words.is_empty()
+        {
             // "for Ukraine and Russia"; not "and Deputy Minister X"
             let n = &tokens[j + 1];
-            if country_at(m, j + 1).is_some() || lex.office_word(&n.text).is_empty() && !starts_name_run(tokens, j + 1, lex) {
+            if country_at(m, j + 1).is_some()
+                || lex.office_word(&n.text).is_empty() && !starts_name_run(tokens, j + 1, lex)
+            {
                 words.push("and".into());
                 j += 1;
                 continue;
@@ -482,7 +541,11 @@ fn parse_complement(
         if t.is_capitalized() {
             // a run of capitalised words that are not office words
             let mut r = j;
-            while tokens.get(r).is_some_and(|t| t.is_capitalized() && lex.office_word(&t.text).is_empty() && country_at(m, r).is_none()) {
+            while tokens.get(r).is_some_and(|t| {
+                t.is_capitalized()
+                    && lex.office_word(&t.text).is_empty()
+                    && country_at(m, r).is_none()
+            }) {
                 r += 1;
             }
             let continues = tokens.get(r).is_some_and(|n| {
@@ -498,7 +561,8 @@ fn parse_complement(
                     k += 1;
                 }
                 tokens.get(k).is_some_and(|t| {
-                    t.is_capitalized() && !lex.non_names.contains(&t.lower()) || !lex.office_word(&t.text).is_empty()
+                    t.is_capitalized() && !lex.non_names.contains(&t.lower())
+                        || !lex.office_word(&t.text).is_empty()
                 })
             });
             if continues {
@@ -525,7 +589,8 @@ fn parse_complement(
 
 /// Whether a run of at least two name words starts at `i`.
 fn starts_name_run(tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
-    tokens.get(i).is_some_and(|t| is_name_word(t, lex)) && tokens.get(i + 1).is_some_and(|t| is_name_word(t, lex))
+    tokens.get(i).is_some_and(|t| is_name_word(t, lex))
+        && tokens.get(i + 1).is_some_and(|t| is_name_word(t, lex))
 }
 
 /// Title-cases an office and folds its synonyms (`defence minister` ->
@@ -537,10 +602,19 @@ pub fn canonical_title(words: &[String], lex: &Lexicon) -> String {
         .enumerate()
         .map(|(i, w)| {
             let lower = w.to_lowercase();
-            let lower = if lower == "defence" { "defense".to_string() } else { lower };
+            let lower = if lower == "defence" {
+                "defense".to_string()
+            } else {
+                lower
+            };
             if i > 0 && small.contains(&lower.as_str()) {
                 lower
-            } else if w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && w.len() > 1 {
+            } else if w
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+                && w.len() > 1
+            {
                 w.clone() // CIS, GRU
             } else {
                 let mut c = lower.chars();
@@ -551,7 +625,9 @@ pub fn canonical_title(words: &[String], lex: &Lexicon) -> String {
         })
         .collect();
     let title = cased.join(" ");
-    lex.role_synonym(&title).map(str::to_string).unwrap_or(title)
+    lex.role_synonym(&title)
+        .map(str::to_string)
+        .unwrap_or(title)
 }
 
 /// Links each office to the name it describes: the name right after it
@@ -572,24 +648,33 @@ fn attach_offices(tokens: &[Token], lex: &Lexicon, m: &mut Mentions) {
                     tokens[office.start - 1].lower().as_str(),
                     "the" | "a" | "an" | "with" | "by" | "its" | "his" | "her" | "their"
                 );
-            let countried = office.country.is_some() && country_at(m, office.start).is_some_and(|c| c.possessive);
+            let countried = office.country.is_some()
+                && country_at(m, office.start).is_some_and(|c| c.possessive);
             if introduced || countried {
                 target = name_at(m, j + 1).or_else(|| {
                     // "chief negotiator, Defense Minister Rustem Umerov"
-                    m.offices.iter().find(|(o, _)| o.start == j + 1).and_then(|(o, _)| {
-                        let mut e = o.end;
-                        while let Some(len) = rank_at(tokens, e, lex) {
-                            e += len;
-                        }
-                        name_at(m, e)
-                    })
+                    m.offices
+                        .iter()
+                        .find(|(o, _)| o.start == j + 1)
+                        .and_then(|(o, _)| {
+                            let mut e = o.end;
+                            while let Some(len) = rank_at(tokens, e, lex) {
+                                e += len;
+                            }
+                            name_at(m, e)
+                        })
                 });
             }
         }
         // "Rustem Umerov, Ukraine's defense minister"
         if target.is_none() && office.start >= 2 {
             let mut s = office.start;
-            if s > 0 && matches!(tokens[s - 1].lower().as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
+            if s > 0
+                && matches!(
+                    tokens[s - 1].lower().as_str(),
+                    "the" | "a" | "an" | "its" | "his" | "her" | "their"
+                )
+            {
                 s -= 1;
             }
             if s >= 2 && tokens[s - 1].is(",") {
@@ -598,7 +683,11 @@ fn attach_offices(tokens: &[Token], lex: &Lexicon, m: &mut Mentions) {
         }
         // "presidential aide and head of the delegation Vladimir Medinsky"
         if target.is_none() && tokens.get(office.end).is_some_and(|t| t.lower() == "and") {
-            if let Some(next) = m.offices.iter().position(|(o, _)| o.start == office.end + 1) {
+            if let Some(next) = m
+                .offices
+                .iter()
+                .position(|(o, _)| o.start == office.end + 1)
+            {
                 let (o, _) = &m.offices[next];
                 let mut e = o.end;
                 while let Some(len) = rank_at(tokens, e, lex) {
@@ -631,11 +720,17 @@ mod tests {
     #[test]
     fn office_before_the_name_with_country_adjective() {
         assert_eq!(
-            office_of("Russian Foreign Minister Sergey Lavrov spoke.", "Sergey Lavrov"),
+            office_of(
+                "Russian Foreign Minister Sergey Lavrov spoke.",
+                "Sergey Lavrov"
+            ),
             Some(("Foreign Minister".into(), Some("Russia".into())))
         );
         assert_eq!(
-            office_of("U.S. Secretary of State Marco Rubio arrived.", "Marco Rubio"),
+            office_of(
+                "U.S. Secretary of State Marco Rubio arrived.",
+                "Marco Rubio"
+            ),
             Some(("Secretary of State".into(), Some("United States".into())))
         );
     }
@@ -643,7 +738,10 @@ mod tests {
     #[test]
     fn office_after_the_name() {
         assert_eq!(
-            office_of("Rustem Umerov, Ukraine's defence minister, said.", "Rustem Umerov"),
+            office_of(
+                "Rustem Umerov, Ukraine's defence minister, said.",
+                "Rustem Umerov"
+            ),
             Some(("Defense Minister".into(), Some("Ukraine".into())))
         );
     }
@@ -651,7 +749,10 @@ mod tests {
     #[test]
     fn ranks_between_office_and_name_are_skipped() {
         assert_eq!(
-            office_of("accompanied by Deputy Defense Minister Colonel General Alexander Fomin.", "Alexander Fomin"),
+            office_of(
+                "accompanied by Deputy Defense Minister Colonel General Alexander Fomin.",
+                "Alexander Fomin"
+            ),
             Some(("Deputy Defense Minister".into(), None))
         );
     }
@@ -663,10 +764,16 @@ mod tests {
                 "and Deputy Head of the Security Service of Ukraine Alexander Poklad, and others",
                 "Alexander Poklad"
             ),
-            Some(("Deputy Head of the Security Service of Ukraine".into(), Some("Ukraine".into())))
+            Some((
+                "Deputy Head of the Security Service of Ukraine".into(),
+                Some("Ukraine".into())
+            ))
         );
         assert_eq!(
-            office_of("said Director for Policy Planning Michael Anton would go.", "Michael Anton"),
+            office_of(
+                "said Director for Policy Planning Michael Anton would go.",
+                "Michael Anton"
+            ),
             Some(("Director for Policy Planning".into(), None))
         );
     }
@@ -682,7 +789,10 @@ mod tests {
     #[test]
     fn places_and_venues_are_not_names() {
         let lex = lexicon();
-        let t = tokens("talks at Istanbul's Dolmabahce Palace in Abu Dhabi with Recep Tayyip Erdogan", lex);
+        let t = tokens(
+            "talks at Istanbul's Dolmabahce Palace in Abu Dhabi with Recep Tayyip Erdogan",
+            lex,
+        );
         let m = analyse(&t, lex);
         let names: Vec<&str> = m.names.iter().map(|n| n.text.as_str()).collect();
         assert_eq!(names, ["Recep Tayyip Erdogan"]);

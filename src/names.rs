@@ -58,12 +58,20 @@ pub fn fold_word(word: &str) -> String {
 
 /// The key of a full name: its words folded, joined by spaces.
 pub fn person_key(name: &str) -> PersonKey {
-    PersonKey(name.split_whitespace().map(fold_word).collect::<Vec<_>>().join(" "))
+    PersonKey(
+        name.split_whitespace()
+            .map(fold_word)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// The folded surname (last word) of a name.
 pub fn surname_key(name: &str) -> String {
-    name.split_whitespace().last().map(fold_word).unwrap_or_default()
+    name.split_whitespace()
+        .last()
+        .map(fold_word)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -73,15 +81,33 @@ mod tests {
     #[test]
     fn spelling_variants_share_a_key() {
         assert_eq!(person_key("Sergey Lavrov"), person_key("Sergei Lavrov"));
-        assert_eq!(person_key("Volodymyr Zelenskyy"), person_key("Volodymyr Zelensky"));
-        assert_eq!(person_key("Alexei Polishchuk"), person_key("Aleksey Polishchuk"));
-        assert_eq!(person_key("Recep Tayyip Erdoğan"), person_key("Recep Tayyip Erdogan"));
-        assert_eq!(person_key("Yelena Podobreyevskaya"), person_key("Elena Podobreyevskaya"));
+        assert_eq!(
+            person_key("Volodymyr Zelenskyy"),
+            person_key("Volodymyr Zelensky")
+        );
+        assert_eq!(
+            person_key("Alexei Polishchuk"),
+            person_key("Aleksey Polishchuk")
+        );
+        assert_eq!(
+            person_key("Recep Tayyip Erdoğan"),
+            person_key("Recep Tayyip Erdogan")
+        );
+        assert_eq!(
+            person_key("Yelena Podobreyevskaya"),
+            person_key("Elena Podobreyevskaya")
+        );
     }
 
     #[test]
     fn different_people_keep_different_keys() {
-        assert_ne!(person_key("Vladimir Putin"), person_key("Vladimir Medinsky"));
-        assert_ne!(person_key("Oleksiy Shevchenko"), person_key("Viktor Shevtsov"));
+        assert_ne!(
+            person_key("Vladimir Putin"),
+            person_key("Vladimir Medinsky")
+        );
+        assert_ne!(
+            person_key("Oleksiy Shevchenko"),
+            person_key("Viktor Shevtsov")
+        );
     }
 }

@@ -27,7 +27,10 @@ pub struct Extraction {
 /// extracts its facts and links the articles together.
 pub fn extract_paths(paths: &[PathBuf]) -> Result<Extraction> {
     let (docs, warnings) = read_documents(paths)?;
-    let articles = extract_documents(&docs).into_iter().map(|e| e.facts).collect();
+    let articles = extract_documents(&docs)
+        .into_iter()
+        .map(|e| e.facts)
+        .collect();
     Ok(Extraction { articles, warnings })
 }
 
@@ -40,7 +43,11 @@ pub fn read_documents(paths: &[PathBuf]) -> Result<(Vec<Document>, Vec<String>)>
     for path in paths {
         let walked = path.is_dir();
         for file in expand_paths(std::slice::from_ref(path))? {
-            let doc = if file.as_os_str() == "-" { Document::read_stdin() } else { Document::read(&file) };
+            let doc = if file.as_os_str() == "-" {
+                Document::read_stdin()
+            } else {
+                Document::read(&file)
+            };
             match doc {
                 Ok(d) => {
                     if d.lossy {
@@ -96,7 +103,8 @@ fn link_meetings(all: &mut [Extracted]) {
     for e in all.iter_mut() {
         let mut rekey: HashMap<MeetingKey, MeetingKey> = HashMap::new();
         for m in &e.facts.meetings {
-            if m.key.date.is_none() || m.key.place.is_some() || m.key.kind == MeetingKind::PhoneCall {
+            if m.key.date.is_none() || m.key.place.is_some() || m.key.kind == MeetingKind::PhoneCall
+            {
                 continue;
             }
             let mut same: Vec<&MeetingKey> = placed
@@ -174,9 +182,9 @@ fn drop_generic_titles(all: &mut [Extracted]) {
         .collect();
     for e in all.iter_mut() {
         e.facts.facts.retain(|f| match &f.fact {
-            Fact::Role { person, title, .. } if !title.contains(' ') => !titles.iter().any(|(p, t)| {
-                p == person && t != title && t.split(' ').any(|w| w == title)
-            }),
+            Fact::Role { person, title, .. } if !title.contains(' ') => !titles
+                .iter()
+                .any(|(p, t)| p == person && t != title && t.split(' ').any(|w| w == title)),
             _ => true,
         });
     }
@@ -195,7 +203,10 @@ fn infer_date(all: &[Extracted], i: usize) -> Option<NaiveDate> {
             }
             for m in &other.facts.meetings {
                 if let Some(d) = m.key.date {
-                    if m.key.kind == *kind && m.key.place.as_deref() == Some(place.as_str()) && d.weekday() == *weekday {
+                    if m.key.kind == *kind
+                        && m.key.place.as_deref() == Some(place.as_str())
+                        && d.weekday() == *weekday
+                    {
                         candidates.push(d);
                     }
                 }
@@ -207,7 +218,10 @@ fn infer_date(all: &[Extracted], i: usize) -> Option<NaiveDate> {
     let forward = undated
         .weekdays
         .iter()
-        .map(|w| (w.num_days_from_monday() as i64 - anchor.weekday().num_days_from_monday() as i64).rem_euclid(7))
+        .map(|w| {
+            (w.num_days_from_monday() as i64 - anchor.weekday().num_days_from_monday() as i64)
+                .rem_euclid(7)
+        })
         .filter(|d| *d <= 3)
         .max()
         .unwrap_or(0);

@@ -140,16 +140,23 @@ impl ResultsFormat {
 /// the labels). `name` (a saved query's name, a file, `--sparql`) is used in
 /// errors.
 pub fn evaluate<'a>(store: &GraphStore, name: &str, text: &str) -> Result<QueryResults<'a>> {
-    let mut prepared = SparqlEvaluator::new()
-        .parse_query(text)
-        .map_err(|e| Error::QuerySyntax { name: name.to_owned(), message: one_line(&e.to_string()) })?;
+    let mut prepared =
+        SparqlEvaluator::new()
+            .parse_query(text)
+            .map_err(|e| Error::QuerySyntax {
+                name: name.to_owned(),
+                message: one_line(&e.to_string()),
+            })?;
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
     prepared
         .on_store(store.oxigraph())
         .execute()
-        .map_err(|e| Error::QueryEvaluation { name: name.to_owned(), message: e.to_string() })
+        .map_err(|e| Error::QueryEvaluation {
+            name: name.to_owned(),
+            message: e.to_string(),
+        })
 }
 
 /// Runs a query and writes its results to `out` in `format`. `target` names
@@ -167,9 +174,15 @@ pub fn run(
         name: name.to_owned(),
         message: e.to_string(),
     };
-    let write_error = |source| Error::Write { target: target.to_owned(), source };
+    let write_error = |source| Error::Write {
+        target: target.to_owned(),
+        source,
+    };
     let mismatch = |kind: &str, allowed: &str| Error::Usage {
-        message: format!("--format {} does not apply to {kind} results; use {allowed}", format.name()),
+        message: format!(
+            "--format {} does not apply to {kind} results; use {allowed}",
+            format.name()
+        ),
     };
     match results {
         QueryResults::Solutions(solutions) => {
@@ -197,7 +210,9 @@ pub fn run(
                     .serialize_boolean_to_writer(&mut *out, value)
                     .map_err(write_error)?;
             }
-            None if format == ResultsFormat::Table => writeln!(out, "{value}").map_err(write_error)?,
+            None if format == ResultsFormat::Table => {
+                writeln!(out, "{value}").map_err(write_error)?
+            }
             None => return Err(mismatch("ASK", "table, csv, tsv, json or xml")),
         },
         QueryResults::Graph(triples) => {
@@ -214,9 +229,11 @@ pub fn run(
             }
             let mut serializer = RdfSerializer::from_format(rdf_format);
             for (prefix, iri) in PREFIXES {
-                serializer = serializer.with_prefix(*prefix, *iri).map_err(|e| Error::Usage {
-                    message: format!("bad built-in prefix {prefix}: {e}"),
-                })?;
+                serializer = serializer
+                    .with_prefix(*prefix, *iri)
+                    .map_err(|e| Error::Usage {
+                        message: format!("bad built-in prefix {prefix}: {e}"),
+                    })?;
             }
             let mut writer = serializer.for_writer(&mut *out);
             for triple in sorted.values() {
@@ -243,39 +260,51 @@ fn cell(term: Option<&Term>) -> String {
             .iter()
             .find_map(|(prefix, iri)| {
                 let local = node.as_str().strip_prefix(iri)?;
-                let plain = local.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                let plain = local
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
                 plain.then(|| format!("{prefix}:{local}"))
             })
             .unwrap_or_else(|| format!("<{}>", node.as_str())),
         Some(other) => other.to_string(),
     };
     // One line per row, whatever the value holds.
-    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 /// Writes solutions as aligned columns under a header and a rule.
-fn write_table(out: &mut dyn Write, variables: &[Variable], rows: &[QuerySolution]) -> std::io::Result<()> {
+fn write_table(
+    out: &mut dyn Write,
+    variables: &[Variable],
+    rows: &[QuerySolution],
+) -> std::io::Result<()> {
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|row| variables.iter().map(|v| cell(row.get(v))).collect())
         .collect();
-    let mut widths: Vec<usize> = variables.iter().map(|v| v.as_str().chars().count()).collect();
+    let mut widths: Vec<usize> = variables
+        .iter()
+        .map(|v| v.as_str().chars().count())
+        .collect();
     for row in &cells {
         for (width, value) in widths.iter_mut().zip(row) {
             *width = (*width).max(value.chars().count());
         }
     }
-    let line = |out: &mut dyn Write, values: &mut dyn Iterator<Item = &str>| -> std::io::Result<()> {
-        let mut text = String::new();
-        for (i, (value, width)) in values.zip(&widths).enumerate() {
-            if i > 0 {
-                text.push_str("  ");
+    let line =
+        |out: &mut dyn Write, values: &mut dyn Iterator<Item = &str>| -> std::io::Result<()> {
+            let mut text = String::new();
+            for (i, (value, width)) in values.zip(&widths).enumerate() {
+                if i > 0 {
+                    text.push_str("  ");
+                }
+                text.push_str(value);
+                text.extend(std::iter::repeat_n(' ', width - value.chars().count()));
             }
-            text.push_str(value);
-            text.extend(std::iter::repeat_n(' ', width - value.chars().count()));
-        }
-        writeln!(out, "{}", text.trim_end())
-    };
+            writeln!(out, "{}", text.trim_end())
+        };
     line(out, &mut variables.iter().map(Variable::as_str))?;
     let rules: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
     line(out, &mut rules.iter().map(String::as_str))?;
@@ -302,7 +331,9 @@ mod tests {
     fn loaded_store() -> (tempfile::TempDir, GraphStore) {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = GraphStore::open(dir.path()).expect("open");
-        store.replace_articles(&[crate::mapping::tests::sample()]).expect("load");
+        store
+            .replace_articles(&[crate::mapping::tests::sample()])
+            .expect("load");
         (dir, store)
     }
 
@@ -334,15 +365,29 @@ mod tests {
         for query in SAVED {
             let header = query.header();
             assert!(!header.title.is_empty(), "{}: title", query.name);
-            assert!(!header.description.is_empty(), "{}: description", query.name);
+            assert!(
+                !header.description.is_empty(),
+                "{}: description",
+                query.name
+            );
             assert!(!header.description.contains('\n'), "{}", query.name);
             let last = query.text.trim_end().lines().last().unwrap_or_default();
-            assert!(last.starts_with("ORDER BY"), "{} ends with ORDER BY", query.name);
-            let QueryResults::Solutions(solutions) = evaluate(&store, query.name, query.text).expect("runs") else {
+            assert!(
+                last.starts_with("ORDER BY"),
+                "{} ends with ORDER BY",
+                query.name
+            );
+            let QueryResults::Solutions(solutions) =
+                evaluate(&store, query.name, query.text).expect("runs")
+            else {
                 panic!("{} is not a SELECT", query.name);
             };
             let variables: Vec<&str> = solutions.variables().iter().map(Variable::as_str).collect();
-            assert_eq!(variables, header.columns, "{}: # columns vs SELECT", query.name);
+            assert_eq!(
+                variables, header.columns,
+                "{}: # columns vs SELECT",
+                query.name
+            );
         }
     }
 
@@ -358,7 +403,9 @@ mod tests {
     fn saved_queries_return_plain_literals_only() {
         let (_dir, store) = loaded_store();
         for query in SAVED {
-            let QueryResults::Solutions(solutions) = evaluate(&store, query.name, query.text).expect("runs") else {
+            let QueryResults::Solutions(solutions) =
+                evaluate(&store, query.name, query.text).expect("runs")
+            else {
                 panic!("{} is not a SELECT", query.name);
             };
             for row in solutions {
@@ -410,22 +457,51 @@ mod tests {
     fn ask_and_construct_print_their_own_formats() {
         let (_dir, store) = loaded_store();
         let mut out = Vec::new();
-        run(&store, "ask", "ASK { ?s ?p ?o }", ResultsFormat::Table, &mut out, "test").expect("ask");
+        run(
+            &store,
+            "ask",
+            "ASK { ?s ?p ?o }",
+            ResultsFormat::Table,
+            &mut out,
+            "test",
+        )
+        .expect("ask");
         assert_eq!(out, b"true\n");
         let mut out = Vec::new();
         let construct = "CONSTRUCT { ?s a ?c } WHERE { ?s a ?c } LIMIT 3";
-        run(&store, "construct", construct, ResultsFormat::Ntriples, &mut out, "test").expect("construct");
+        run(
+            &store,
+            "construct",
+            construct,
+            ResultsFormat::Ntriples,
+            &mut out,
+            "test",
+        )
+        .expect("construct");
         assert_eq!(String::from_utf8(out).expect("utf-8").lines().count(), 3);
-        let error = run(&store, "construct", construct, ResultsFormat::Csv, &mut Vec::new(), "test");
+        let error = run(
+            &store,
+            "construct",
+            construct,
+            ResultsFormat::Csv,
+            &mut Vec::new(),
+            "test",
+        );
         assert!(matches!(error, Err(Error::Usage { .. })));
     }
 
     #[test]
     fn headers_parse_from_leading_comments_only() {
-        let header = Header::parse("# title: T\n# description: D d\n# columns: a b\n\nSELECT * {}\n# columns: c\n");
+        let header = Header::parse(
+            "# title: T\n# description: D d\n# columns: a b\n\nSELECT * {}\n# columns: c\n",
+        );
         assert_eq!(
             header,
-            Header { title: "T".into(), description: "D d".into(), columns: vec!["a".into(), "b".into()] }
+            Header {
+                title: "T".into(),
+                description: "D d".into(),
+                columns: vec!["a".into(), "b".into()]
+            }
         );
     }
 }

@@ -68,9 +68,13 @@ impl GraphStore {
     ///
     /// Only one process can hold a store open for writing.
     pub fn open(path: &Path) -> Result<Self> {
-        std::fs::create_dir_all(path).map_err(|e| store_error(path, "cannot create the directory", &e))?;
+        std::fs::create_dir_all(path)
+            .map_err(|e| store_error(path, "cannot create the directory", &e))?;
         let store = Store::open(path).map_err(|e| storage_error(path, &e))?;
-        let this = Self { store, path: path.to_owned() };
+        let this = Self {
+            store,
+            path: path.to_owned(),
+        };
         this.ensure_ontology()?;
         Ok(this)
     }
@@ -89,7 +93,10 @@ impl GraphStore {
             });
         }
         let store = Store::open_read_only(path).map_err(|e| storage_error(path, &e))?;
-        Ok(Self { store, path: path.to_owned() })
+        Ok(Self {
+            store,
+            path: path.to_owned(),
+        })
     }
 
     /// The store's directory.
@@ -109,7 +116,9 @@ impl GraphStore {
 
     /// Whether the store holds no quad at all.
     pub fn is_empty(&self) -> Result<bool> {
-        self.store.is_empty().map_err(|e| storage_error(&self.path, &e))
+        self.store
+            .is_empty()
+            .map_err(|e| storage_error(&self.path, &e))
     }
 
     /// The IRIs of the article graphs, sorted.
@@ -157,7 +166,10 @@ impl GraphStore {
     pub fn refresh_labels(&self) -> Result<usize> {
         // (subject, label) -> number of article graphs stating it
         let mut counts: BTreeMap<(String, String), (NamedOrBlankNode, usize)> = BTreeMap::new();
-        for quad in self.store.quads_for_pattern(None, Some(rdfs::LABEL), None, None) {
+        for quad in self
+            .store
+            .quads_for_pattern(None, Some(rdfs::LABEL), None, None)
+        {
             let quad = quad.map_err(|e| storage_error(&self.path, &e))?;
             let GraphName::NamedNode(graph) = &quad.graph_name else {
                 continue;
@@ -173,7 +185,13 @@ impl GraphStore {
         // subject -> (its node, articles, label) of the best label so far
         let mut best: BTreeMap<String, (NamedOrBlankNode, usize, String)> = BTreeMap::new();
         for ((key, label), (subject, n)) in counts {
-            let rank = |n: usize, label: &str| (n, label.chars().count(), std::cmp::Reverse(label.to_owned()));
+            let rank = |n: usize, label: &str| {
+                (
+                    n,
+                    label.chars().count(),
+                    std::cmp::Reverse(label.to_owned()),
+                )
+            };
             match best.get(&key) {
                 Some((_, m, current)) if rank(n, &label) <= rank(*m, current) => {}
                 _ => {
@@ -184,7 +202,12 @@ impl GraphStore {
         let mut quads: Vec<Quad> = best
             .into_values()
             .map(|(subject, _, label)| {
-                Quad::new(subject, skos::PREF_LABEL, Literal::from(label), LABELS_GRAPH)
+                Quad::new(
+                    subject,
+                    skos::PREF_LABEL,
+                    Literal::from(label),
+                    LABELS_GRAPH,
+                )
             })
             .collect();
         sort_quads(&mut quads);
@@ -225,13 +248,18 @@ impl GraphStore {
         for quad in self.store.iter() {
             quads.push(quad.map_err(|e| storage_error(&self.path, &e))?);
         }
-        let write_error = |source| Error::Write { target: target.to_owned(), source };
+        let write_error = |source| Error::Write {
+            target: target.to_owned(),
+            source,
+        };
         let mut serializer = RdfSerializer::from_format(format.rdf_format());
         for (prefix, iri) in PREFIXES {
-            serializer = serializer.with_prefix(*prefix, *iri).map_err(|e| Error::Store {
-                path: self.path.clone(),
-                message: format!("bad prefix {prefix}: {e}"),
-            })?;
+            serializer = serializer
+                .with_prefix(*prefix, *iri)
+                .map_err(|e| Error::Store {
+                    path: self.path.clone(),
+                    message: format!("bad prefix {prefix}: {e}"),
+                })?;
         }
         let mut writer = serializer.for_writer(std::io::BufWriter::new(out));
         if format.keeps_graphs() {
@@ -275,12 +303,19 @@ pub fn ontology_quads() -> Result<Vec<Quad>> {
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| {
             let line = e.location().map_or(0, |l| l.start.line + 1);
-            Error::Lexicon { file: "ontology/delegraph.ttl", line: line as usize, message: e.to_string() }
+            Error::Lexicon {
+                file: "ontology/delegraph.ttl",
+                line: line as usize,
+                message: e.to_string(),
+            }
         })
 }
 
 fn store_error(path: &Path, what: &str, error: &dyn std::fmt::Display) -> Error {
-    Error::Store { path: path.to_owned(), message: format!("{what}: {error}") }
+    Error::Store {
+        path: path.to_owned(),
+        message: format!("{what}: {error}"),
+    }
 }
 
 /// An Oxigraph storage error, with a hint for the common cases.
@@ -288,13 +323,18 @@ fn storage_error(path: &Path, error: &StorageError) -> Error {
     let text = error.to_string();
     let lower = text.to_lowercase();
     let message = if lower.contains("lock") {
-        format!("the store is locked by another process; is another delegraph build running? ({text})")
+        format!(
+            "the store is locked by another process; is another delegraph build running? ({text})"
+        )
     } else if lower.contains("permission denied") {
         format!("permission denied; check the directory's permissions ({text})")
     } else {
         text
     };
-    Error::Store { path: path.to_owned(), message }
+    Error::Store {
+        path: path.to_owned(),
+        message,
+    }
 }
 
 #[cfg(test)]
@@ -355,11 +395,19 @@ mod tests {
         let person = mapping::person_iri(&crate::fact::PersonKey("vladimir medinsky".into()));
         let labels: Vec<_> = store
             .oxigraph()
-            .quads_for_pattern(Some(person.as_ref().into()), Some(skos::PREF_LABEL), None, None)
+            .quads_for_pattern(
+                Some(person.as_ref().into()),
+                Some(skos::PREF_LABEL),
+                None,
+                None,
+            )
             .collect::<Result<_, _>>()
             .expect("read");
         assert_eq!(labels.len(), 1);
-        assert_eq!(labels[0].object, Term::from(Literal::from("Vladimir Medinsky")));
+        assert_eq!(
+            labels[0].object,
+            Term::from(Literal::from("Vladimir Medinsky"))
+        );
     }
 
     #[test]
@@ -378,7 +426,10 @@ mod tests {
         let Err(error) = GraphStore::open(dir.path()) else {
             panic!("two writers opened one store");
         };
-        assert!(error.to_string().contains("another delegraph build"), "{error}");
+        assert!(
+            error.to_string().contains("another delegraph build"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -405,8 +456,15 @@ mod tests {
             if format.keeps_graphs() {
                 assert_eq!(parsed.len(), store.len().expect("len"), "{format:?}");
             } else {
-                let distinct: BTreeSet<String> = parsed.into_iter().map(|q| Triple::from(q).to_string()).collect();
-                assert_eq!(distinct.len(), store.union_ntriples().expect("union").len(), "{format:?}");
+                let distinct: BTreeSet<String> = parsed
+                    .into_iter()
+                    .map(|q| Triple::from(q).to_string())
+                    .collect();
+                assert_eq!(
+                    distinct.len(),
+                    store.union_ntriples().expect("union").len(),
+                    "{format:?}"
+                );
             }
         }
     }

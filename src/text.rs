@@ -28,7 +28,11 @@ impl CleanText {
     /// The span in the original text of the cleaned range `start..end`.
     pub fn original(&self, start: usize, end: usize) -> Span {
         let at = |i: usize| self.origin.get(i).copied().unwrap_or(self.original_len);
-        let last = if end > start { at(end - 1) + 1 } else { at(start) };
+        let last = if end > start {
+            at(end - 1) + 1
+        } else {
+            at(start)
+        };
         Span {
             start: at(start),
             end: last.max(at(start)),
@@ -145,7 +149,7 @@ fn push(out: &mut Vec<Sentence>, clean: &CleanText, start: usize, end: usize) {
     let s = start + lead;
     let e = s + trimmed.len();
     let text: String = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
-    if out.last().is_some_and(|prev| prev.text == text) {
+    if out.iter().rev().take(3).any(|prev| prev.text == text) {
         return;
     }
     let is_heading = !text.ends_with(['.', '!', '?', '"', '”', ':', ')', '»', '’', '\'']);
@@ -171,7 +175,8 @@ fn ends_sentence(line: &str, i: usize, lex: &Lexicon) -> bool {
     }
     let following = after.trim_start().chars().next();
     if let Some(f) = following {
-        if !(f.is_uppercase() || f.is_numeric() || matches!(f, '"' | '“' | '‘' | '\'' | '(' | '[')) {
+        if !(f.is_uppercase() || f.is_numeric() || matches!(f, '"' | '“' | '‘' | '\'' | '(' | '['))
+        {
             return false;
         }
     }
@@ -342,7 +347,11 @@ mod tests {
         let texts: Vec<&str> = s.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(
             texts,
-            ["U.S. Secretary of State Marco Rubio spoke.", "Gen. Smith agreed.", "It ended."]
+            [
+                "U.S. Secretary of State Marco Rubio spoke.",
+                "Gen. Smith agreed.",
+                "It ended."
+            ]
         );
     }
 
@@ -359,7 +368,19 @@ mod tests {
     fn tokens_split_possessives_and_keep_numbers() {
         let t = tokens("Ukraine's 1,000 prisoners, U.S. side.", lexicon());
         let texts: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
-        assert_eq!(texts, ["Ukraine", "'s", "1,000", "prisoners", ",", "U.S.", "side", "."]);
+        assert_eq!(
+            texts,
+            [
+                "Ukraine",
+                "'s",
+                "1,000",
+                "prisoners",
+                ",",
+                "U.S.",
+                "side",
+                "."
+            ]
+        );
         assert_eq!(t[1].kind, TokenKind::Possessive);
         assert_eq!(t[2].kind, TokenKind::Number);
     }

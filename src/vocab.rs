@@ -275,8 +275,14 @@ mod tests {
                 panic!("blank node in the ontology: {quad}");
             };
             if let Some(local) = subject.as_str().strip_prefix(dg::NAMESPACE) {
-                assert!(declared.contains(subject.as_str()), "dg:{local} undocumented");
-                assert!(constants.contains(subject.as_str()), "dg:{local} has no constant");
+                assert!(
+                    declared.contains(subject.as_str()),
+                    "dg:{local} undocumented"
+                );
+                assert!(
+                    constants.contains(subject.as_str()),
+                    "dg:{local} has no constant"
+                );
             }
         }
     }
@@ -284,7 +290,10 @@ mod tests {
     #[test]
     fn the_ontology_has_no_blank_nodes() {
         for quad in ontology() {
-            assert!(!matches!(quad.subject, NamedOrBlankNode::BlankNode(_)), "{quad}");
+            assert!(
+                !matches!(quad.subject, NamedOrBlankNode::BlankNode(_)),
+                "{quad}"
+            );
             assert!(!matches!(quad.object, Term::BlankNode(_)), "{quad}");
         }
     }
@@ -296,7 +305,12 @@ mod tests {
         for query in crate::query::SAVED {
             for found in term.captures_iter(query.text) {
                 let iri = format!("{}{}", dg::NAMESPACE, &found[1]);
-                assert!(declared.contains(&iri), "{}: dg:{} undeclared", query.name, &found[1]);
+                assert!(
+                    declared.contains(&iri),
+                    "{}: dg:{} undeclared",
+                    query.name,
+                    &found[1]
+                );
             }
         }
     }

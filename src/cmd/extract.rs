@@ -88,17 +88,27 @@ pub fn meeting_label(k: &MeetingKey) -> String {
 }
 
 fn name(a: &ArticleFacts, k: &crate::fact::PersonKey) -> String {
-    a.person(k).map(|p| p.name.clone()).unwrap_or_else(|| k.0.clone())
+    a.person(k)
+        .map(|p| p.name.clone())
+        .unwrap_or_else(|| k.0.clone())
 }
 
 /// One line describing a fact.
 pub fn describe(a: &ArticleFacts, f: &Fact) -> String {
     match f {
-        Fact::Role { person, title, country, as_of } => format!(
+        Fact::Role {
+            person,
+            title,
+            country,
+            as_of,
+        } => format!(
             "role: {} is {}{}{}",
             name(a, person),
             title,
-            country.as_deref().map(|c| format!(" of {c}")).unwrap_or_default(),
+            country
+                .as_deref()
+                .map(|c| format!(" of {c}"))
+                .unwrap_or_default(),
             as_of.map(|d| format!(" (as of {d})")).unwrap_or_default()
         ),
         Fact::Meeting { meeting } => {
@@ -109,21 +119,41 @@ pub fn describe(a: &ArticleFacts, f: &Fact) -> String {
                 venue.map(|v| format!(" at {v}")).unwrap_or_default()
             )
         }
-        Fact::Chair { meeting, person } => format!("chair: {} chaired {}", name(a, person), meeting_label(meeting)),
+        Fact::Chair { meeting, person } => format!(
+            "chair: {} chaired {}",
+            name(a, person),
+            meeting_label(meeting)
+        ),
         Fact::Participant { meeting, person } => {
-            format!("participant: {} took part in {}", name(a, person), meeting_label(meeting))
+            format!(
+                "participant: {} took part in {}",
+                name(a, person),
+                meeting_label(meeting)
+            )
         }
-        Fact::DelegationLeader { meeting, country, person } => format!(
+        Fact::DelegationLeader {
+            meeting,
+            country,
+            person,
+        } => format!(
             "delegation leader: {} led {country}'s delegation at {}",
             name(a, person),
             meeting_label(meeting)
         ),
-        Fact::DelegationMember { meeting, country, person } => format!(
+        Fact::DelegationMember {
+            meeting,
+            country,
+            person,
+        } => format!(
             "delegation member: {} in {country}'s delegation at {}",
             name(a, person),
             meeting_label(meeting)
         ),
-        Fact::Agreement { meeting, kind, quantity } => format!(
+        Fact::Agreement {
+            meeting,
+            kind,
+            quantity,
+        } => format!(
             "agreement: {kind}{} at {}",
             quantity.map(|q| format!(" ({q})")).unwrap_or_default(),
             meeting_label(meeting)
@@ -138,16 +168,30 @@ fn write_text(e: &Extracted, explain: bool, out: &mut dyn Write) -> std::io::Res
         (Some(d), true) => format!("{d} (inferred from other articles)"),
         (None, _) => "unknown".into(),
     };
-    writeln!(out, "== {}  date {date}  sentences {}  facts {}", a.article.id, a.article.sentences, a.facts.len())?;
+    writeln!(
+        out,
+        "== {}  date {date}  sentences {}  facts {}",
+        a.article.id,
+        a.article.sentences,
+        a.facts.len()
+    )?;
     for (i, s) in e.sentences.iter().enumerate() {
-        let facts: Vec<_> = a.facts.iter().filter(|f| f.evidence.sentence == i).collect();
+        let facts: Vec<_> = a
+            .facts
+            .iter()
+            .filter(|f| f.evidence.sentence == i)
+            .collect();
         let rules = e.trace.get(i).cloned().unwrap_or_default();
         if facts.is_empty() && !explain {
             continue;
         }
         writeln!(out, "[{i}] {s}")?;
         if explain {
-            let fired = if rules.is_empty() { "(none)".to_string() } else { rules.join(", ") };
+            let fired = if rules.is_empty() {
+                "(none)".to_string()
+            } else {
+                rules.join(", ")
+            };
             writeln!(out, "    rules: {fired}")?;
         }
         for f in facts {

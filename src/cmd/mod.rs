@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod export;
+pub mod extract;
 pub mod queries;
 pub mod query;
 
@@ -18,6 +19,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Query(args) => query::run(&args),
         Command::Queries => queries::run(),
         Command::Export(args) => export::run(&args),
+        Command::Extract(args) => {
+            let mut out = stdout();
+            extract::run(&args, &mut out)?;
+            finish(out)
+        }
     }
 }
 
@@ -31,5 +37,8 @@ pub fn stdout() -> BufWriter<StdoutLock<'static>> {
 
 /// Flushes `out`, naming standard output in the error.
 pub fn finish(mut out: impl Write) -> Result<()> {
-    out.flush().map_err(|source| crate::Error::Write { target: STDOUT.into(), source })
+    out.flush().map_err(|source| crate::Error::Write {
+        target: STDOUT.into(),
+        source,
+    })
 }
