@@ -244,25 +244,41 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
         }
         i += 1;
     }
-    // venues: capitalised words ending in a venue head word
+    // venues: capitalised words ending in a venue head word ("Dolmabahce
+    // Palace", "the Sheraton hotel"), or opening with one ("Villa La Grange")
+    let venue_word = |k: usize| {
+        tokens[k].is_capitalized()
+            && !place_token[k]
+            && lex.country(&tokens[k].text).is_none()
+            && !lex.non_names.contains(&tokens[k].lower())
+    };
     for (i, t) in tokens.iter().enumerate() {
-        if t.is_capitalized() && lex.venues.contains(&t.lower()) {
-            let mut s = i;
-            while s > 0
-                && tokens[s - 1].is_capitalized()
-                && !place_token[s - 1]
-                && lex.country(&tokens[s - 1].text).is_none()
-            {
-                s -= 1;
+        if t.kind != TokenKind::Word || !lex.venues.contains(&t.lower()) {
+            continue;
+        }
+        let mut s = i;
+        while s > 0 && venue_word(s - 1) {
+            s -= 1;
+        }
+        let mut e = i + 1;
+        if s == i && t.is_capitalized() {
+            while e < tokens.len() && e < i + 4 && (venue_word(e) || is_particle(&tokens[e])) {
+                e += 1;
             }
-            if s < i {
-                let name = tokens[s..=i]
-                    .iter()
-                    .map(|t| t.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                m.venues.push((s, name));
-            }
+        }
+        if s < i || e > i + 1 {
+            let name = tokens[s..e]
+                .iter()
+                .map(|t| {
+                    let mut c = t.text.chars();
+                    match c.next() {
+                        Some(f) if lex.venues.contains(&t.lower()) => f.to_uppercase().chain(c).collect(),
+                        _ => t.text.clone(),
+                    }
+                })
+                .collect::<Vec<String>>()
+                .join(" ");
+            m.venues.push((s, name));
         }
     }
     // names
