@@ -25,7 +25,11 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     let started = Instant::now();
     // Open first: a locked store fails before the slow part.
     let store = GraphStore::open(&args.store.store)?;
-    let paths = if args.paths.is_empty() { vec![PathBuf::from("-")] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.paths.clone()
+    };
     let extraction = pipeline::extract_paths(&paths)?;
     let mut summary = count(&extraction);
     for facts in &extraction.articles {
@@ -36,12 +40,18 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     for warning in &extraction.warnings {
         eprintln!("warning: {warning}");
     }
-    eprint!("{}", report(&summary, &store, started.elapsed().as_secs_f64()));
+    eprint!(
+        "{}",
+        report(&summary, &store, started.elapsed().as_secs_f64())
+    );
     Ok(())
 }
 
 fn count(extraction: &Extraction) -> Summary {
-    let mut summary = Summary { articles: extraction.articles.len(), ..Summary::default() };
+    let mut summary = Summary {
+        articles: extraction.articles.len(),
+        ..Summary::default()
+    };
     for article in &extraction.articles {
         summary.sentences += article.article.sentences;
         for found in &article.facts {

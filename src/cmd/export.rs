@@ -12,7 +12,10 @@ pub fn run(args: &ExportArgs) -> Result<()> {
     match &args.output {
         Some(path) => {
             let target = path.display().to_string();
-            let file = std::fs::File::create(path).map_err(|source| Error::Write { target: target.clone(), source })?;
+            let file = std::fs::File::create(path).map_err(|source| Error::Write {
+                target: target.clone(),
+                source,
+            })?;
             store.export(args.format, file, &target)
         }
         None => {

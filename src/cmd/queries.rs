@@ -11,8 +11,12 @@ pub fn run() -> Result<()> {
     let mut out = stdout();
     for query in SAVED {
         let header = query.header();
-        writeln!(out, "{:<width$}  {}", query.name, header.description)
-            .map_err(|source| Error::Write { target: STDOUT.into(), source })?;
+        writeln!(out, "{:<width$}  {}", query.name, header.description).map_err(|source| {
+            Error::Write {
+                target: STDOUT.into(),
+                source,
+            }
+        })?;
     }
     finish(out)
 }

@@ -24,14 +24,19 @@ fn resolve(args: &QueryArgs) -> Result<(String, String)> {
         return Ok(("--sparql".to_owned(), text.clone()));
     }
     let Some(name) = &args.query else {
-        return Err(Error::Usage { message: "give a saved query's name, a .rq file or --sparql".into() });
+        return Err(Error::Usage {
+            message: "give a saved query's name, a .rq file or --sparql".into(),
+        });
     };
     if let Some(saved) = query::find(name) {
         return Ok((saved.name.to_owned(), saved.text.to_owned()));
     }
     let path = Path::new(name);
     if name.ends_with(".rq") || path.is_file() {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.to_owned(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+            path: path.to_owned(),
+            source,
+        })?;
         return Ok((name.clone(), text));
     }
     Err(Error::UnknownQuery { name: name.clone() })
