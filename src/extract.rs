@@ -1108,14 +1108,20 @@ impl Extractor<'_> {
                 // "Trump was accompanied by ...", "Kim brought ...": the one
                 // accompanied heads the group, unless a leader is known
                 if let Some(l) = &leader {
-                    let has_leader = self.pending.iter().any(|(p, _)| matches!(p, Pending::Leader(m, lc, _) if *m == mt && *lc == c));
+                    let has_leader = self.pending.iter().any(
+                        |(p, _)| matches!(p, Pending::Leader(m, lc, _) if *m == mt && *lc == c),
+                    );
                     if !has_leader && matches!(trig, "accompanied by" | "brought" | "joined by") {
                         self.leader(ctx, "accompanied-leader", mt, &c, l);
                     }
                 }
                 for n in ctx.names_in(from, ctx.tokens.len()) {
                     // "Putin's foreign policy aide": the owner is no member
-                    if ctx.tokens.get(ctx.m.names[n].end).is_some_and(|t| t.kind == TokenKind::Possessive) {
+                    if ctx
+                        .tokens
+                        .get(ctx.m.names[n].end)
+                        .is_some_and(|t| t.kind == TokenKind::Possessive)
+                    {
                         continue;
                     }
                     if let Some(Some(p)) = ctx.persons.get(n).cloned() {
@@ -1243,10 +1249,11 @@ impl Extractor<'_> {
                 let end = ctx.m.names[n].end;
                 k == end || (k == end + 1 && matches!(ctx.word(end), "was" | "is" | "were"))
             });
-            let recent_meeting = self.discourse.last_meeting.is_some_and(|m| {
-                ctx.sentence.index.saturating_sub(self.mentions[m].sentence) <= 2
-            });
-            if !talks_here && !(named_subject && recent_meeting) {
+            let recent_meeting = self
+                .discourse
+                .last_meeting
+                .is_some_and(|m| ctx.sentence.index.saturating_sub(self.mentions[m].sentence) <= 2);
+            if !(talks_here || named_subject && recent_meeting) {
                 return None;
             }
             let c = self.country_of(&p)?;

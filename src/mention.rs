@@ -272,7 +272,9 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
                 .map(|t| {
                     let mut c = t.text.chars();
                     match c.next() {
-                        Some(f) if lex.venues.contains(&t.lower()) => f.to_uppercase().chain(c).collect(),
+                        Some(f) if lex.venues.contains(&t.lower()) => {
+                            f.to_uppercase().chain(c).collect()
+                        }
                         _ => t.text.clone(),
                     }
                 })
@@ -292,16 +294,15 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
         let mut end = i + 1;
         while end < tokens.len() {
             let t = &tokens[end];
-            if !place_token[end] && is_name_word(t, lex) {
-                end += 1;
-            } else if is_particle(t) && {
-                // "von der Leyen": a chain of particles before a name word
+            // "von der Leyen": a chain of particles before a name word
+            let particles_then_name = is_particle(t) && {
                 let mut k = end;
                 while tokens.get(k).is_some_and(is_particle) {
                     k += 1;
                 }
                 tokens.get(k).is_some_and(|n| is_name_word(n, lex))
-            } {
+            };
+            if (!place_token[end] && is_name_word(t, lex)) || particles_then_name {
                 end += 1;
             } else {
                 break;
@@ -345,7 +346,7 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
     m
 }
 
-fn country_at<'m>(m: &'m Mentions, i: usize) -> Option<&'m CountryMention> {
+fn country_at(m: &Mentions, i: usize) -> Option<&CountryMention> {
     m.countries.iter().find(|c| c.start == i)
 }
 
@@ -517,8 +518,7 @@ fn parse_complement(
         words.push("the".to_string());
         j += 1;
     }
-    loop {
-        let Some(t) = tokens.get(j) else { break };
+    while let Some(t) = tokens.get(j) {
         if let Some(c) = country_at(m, j) {
             country = Some(c.country.clone());
             if !c.possessive {
