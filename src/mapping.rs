@@ -604,8 +604,9 @@ pub(crate) mod tests {
         NaiveDate::from_ymd_opt(y, m, d)
     }
 
-    /// A hand-made article: one leader (also a member), a role, an agreement
-    /// with a number, a chair and a meeting with a venue.
+    /// A hand-made article with one fact of each kind: a meeting with a
+    /// venue, a leader, a member, a role, a participant the article does not
+    /// list, a chair and an agreement with a number.
     pub(crate) fn sample() -> ArticleFacts {
         let meeting = MeetingKey {
             date: date(2025, 5, 16),
@@ -645,6 +646,10 @@ pub(crate) mod tests {
                     key: fidan.clone(),
                     name: "Hakan Fidan".into(),
                 },
+                Person {
+                    key: PersonKey("ivan petrov".into()),
+                    name: "Ivan Petrov".into(),
+                },
             ],
             meetings: vec![Meeting {
                 key: meeting.clone(),
@@ -674,6 +679,22 @@ pub(crate) mod tests {
                         as_of: date(2025, 5, 16),
                     },
                     evidence: led,
+                },
+                Found {
+                    fact: Fact::DelegationMember {
+                        meeting: meeting.clone(),
+                        country: "Russia".into(),
+                        person: PersonKey("ivan petrov".into()),
+                    },
+                    evidence: evidence(1, "delegation-members", "Ivan Petrov sat beside him."),
+                },
+                Found {
+                    // Not in `people`: named from the key.
+                    fact: Fact::Participant {
+                        meeting: meeting.clone(),
+                        person: PersonKey("anna berg".into()),
+                    },
+                    evidence: evidence(2, "attended", "Anna Berg attended the talks."),
                 },
                 Found {
                     fact: Fact::Chair {
@@ -712,7 +733,7 @@ pub(crate) mod tests {
             ("İstanbul", "istanbul"),
             ("Straße", "strasse"),
             ("Dmitry's", "dmitrys"),
-            ("Зе", "u417-u435"),
+            ("Зе", "u437-u435"),
             ("--", "unnamed"),
             ("", "unnamed"),
         ];

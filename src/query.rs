@@ -430,7 +430,10 @@ mod tests {
         let (_dir, store) = loaded_store();
         let expected = [
             ("delegation-leaders", "date,place,country,leader\r\n2025-05-16,Istanbul,Russia,Vladimir Medinsky\r\n"),
-            ("delegation-members", "date,place,country,person\r\n2025-05-16,Istanbul,Russia,Vladimir Medinsky\r\n"),
+            (
+                "delegation-members",
+                "date,place,country,person\r\n2025-05-16,Istanbul,Russia,Ivan Petrov\r\n2025-05-16,Istanbul,Russia,Vladimir Medinsky\r\n",
+            ),
             ("meetings", "date,place,venue,kind,chair\r\n2025-05-16,Istanbul,Dolmabahçe Palace,talks,Hakan Fidan\r\n"),
             ("agreements", "date,place,kind,quantity\r\n2025-05-16,Istanbul,prisoner exchange,1000\r\n"),
             ("person-roles", "person,role,country\r\nVladimir Medinsky,Presidential Aide,Russia\r\n"),

@@ -20,10 +20,11 @@ pub const DATA_NAMESPACE: &str = "https://w3id.org/delegraph/id/";
 pub const LABELS_GRAPH: NamedNodeRef<'static> =
     NamedNodeRef::new_unchecked("https://w3id.org/delegraph/id/graph/labels");
 
-/// Prefixes for Turtle and TriG output, and for SPARQL written by hand.
+/// Prefixes for Turtle and TriG output and for IRIs in result tables. The
+/// data namespace has none: its local names hold `/`, which Turtle would
+/// have to escape.
 pub const PREFIXES: &[(&str, &str)] = &[
     ("dg", dg::NAMESPACE),
-    ("dgid", DATA_NAMESPACE),
     ("owl", "http://www.w3.org/2002/07/owl#"),
     ("prov", prov::NAMESPACE),
     ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
