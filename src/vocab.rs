@@ -20,11 +20,20 @@ pub const DATA_NAMESPACE: &str = "https://w3id.org/delegraph/id/";
 pub const LABELS_GRAPH: NamedNodeRef<'static> =
     NamedNodeRef::new_unchecked("https://w3id.org/delegraph/id/graph/labels");
 
-/// Prefixes for Turtle and TriG output and for IRIs in result tables. The
-/// data namespace has none: its local names hold `/`, which Turtle would
-/// have to escape.
+/// Prefixes for Turtle and TriG output and for IRIs in result tables: the
+/// ontology's `@prefix` lines, sorted (a test keeps them in step). The data
+/// namespace has none: its local names hold `/`, which Turtle would escape.
 pub const PREFIXES: &[(&str, &str)] = &[
+    ("dcterms", "http://purl.org/dc/terms/"),
     ("dg", dg::NAMESPACE),
+    ("foaf", "http://xmlns.com/foaf/0.1/"),
+    (
+        "nif",
+        "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+    ),
+    ("oa", "http://www.w3.org/ns/oa#"),
+    ("opengov", "http://www.w3.org/ns/opengov#"),
+    ("org", "http://www.w3.org/ns/org#"),
     ("owl", "http://www.w3.org/2002/07/owl#"),
     ("prov", prov::NAMESPACE),
     ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
@@ -252,6 +261,17 @@ mod tests {
             assert!(NamedNode::new(*iri).is_ok(), "{prefix}: {iri}");
         }
         assert!(NamedNode::new(DATA_NAMESPACE).is_ok());
+    }
+
+    #[test]
+    fn the_prefixes_are_the_ontologys_sorted() {
+        let mut parser = RdfParser::from_format(RdfFormat::Turtle).for_slice(ONTOLOGY_TTL);
+        for quad in parser.by_ref() {
+            quad.expect("the ontology parses");
+        }
+        let mut declared: Vec<(&str, &str)> = parser.prefixes().collect();
+        declared.sort_unstable();
+        assert_eq!(PREFIXES, declared.as_slice());
     }
 
     #[test]
