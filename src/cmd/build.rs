@@ -16,7 +16,6 @@ struct Summary {
     sentences: usize,
     facts: BTreeMap<&'static str, usize>,
     written: usize,
-    labels: usize,
     total: usize,
 }
 
@@ -32,10 +31,7 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     };
     let extraction = pipeline::extract_paths(&paths)?;
     let mut summary = count(&extraction);
-    for facts in &extraction.articles {
-        summary.written += store.replace_article(facts)?;
-    }
-    summary.labels = store.refresh_labels()?;
+    summary.written = store.replace_articles(&extraction.articles)?;
     summary.total = store.len()?;
     for warning in &extraction.warnings {
         eprintln!("warning: {warning}");
@@ -71,11 +67,9 @@ fn report(summary: &Summary, store: &GraphStore, seconds: f64) -> String {
         text.push_str(&format!("  {kind:<18} {n:>6}\n"));
     }
     text.push_str(&format!(
-        "  {:<18} {:>6}\n  {:<18} {:>6}\n  {:<18} {:>6}  ({})\n",
+        "  {:<18} {:>6}\n  {:<18} {:>6}  ({})\n",
         "triples written",
         summary.written,
-        "preferred labels",
-        summary.labels,
         "quads in store",
         summary.total,
         store.path().display()
