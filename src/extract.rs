@@ -1291,25 +1291,20 @@ impl Extractor<'_> {
         self.country_of(&p)
     }
 
+    /// `p` led `country`'s delegation at meeting `mt` (and so was in it).
     fn leader(&mut self, ctx: &Ctx, rule: &'static str, mt: usize, country: &str, p: &PersonKey) {
-        self.person_country
-            .entry(p.clone())
-            .or_insert_with(|| country.to_string());
         self.emit(
             ctx,
             rule,
             Pending::Leader(mt, country.to_string(), p.clone()),
         );
-        self.emit(
-            ctx,
-            rule,
-            Pending::Member(mt, country.to_string(), p.clone()),
-        );
+        self.member(ctx, rule, mt, country, p);
         if self.mentions[mt].year.is_none() {
             self.discourse.delegation = Some((mt, country.to_string(), Some(p.clone())));
         }
     }
 
+    /// `p` was in `country`'s delegation at meeting `mt`.
     fn member(&mut self, ctx: &Ctx, rule: &'static str, mt: usize, country: &str, p: &PersonKey) {
         self.person_country
             .entry(p.clone())
