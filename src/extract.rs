@@ -1335,10 +1335,27 @@ impl Extractor<'_> {
         let has = |w: &str| contains_words(&text, w);
         let cues = &self.lex.agreements;
         let drafting = cues.drafting.iter().any(|w| has(w));
-        let Some(mt) = self.meeting_here(ctx) else {
+        let Some(mut mt) = self.meeting_here(ctx) else {
             return;
         };
         let mut found: Vec<(AgreementKind, Option<u64>)> = Vec::new();
+        // a meeting after the article's date is what was agreed ("agreed to
+        // meet again on June 2"), not where: the agreement belongs to the
+        // meeting spoken of, and it is an agreement to further talks
+        let future =
+            |m: &MeetingMention| matches!((m.date, self.reference), (Some(d), Some(r)) if d > r);
+        if future(&self.mentions[mt]) {
+            if let Some(current) = self
+                .discourse
+                .last_talks
+                .filter(|&c| !future(&self.mentions[c]))
+            {
+                if self.mentions[mt].kind != MeetingKind::PhoneCall {
+                    found.push((AgreementKind::FurtherTalks, None));
+                }
+                mt = current;
+            }
+        }
         for (kind, words) in &cues.kinds {
             let Some((pos, _)) = words
                 .iter()
