@@ -349,7 +349,10 @@ impl Ctx<'_> {
 
 impl Extractor<'_> {
     fn evidence(&self, s: &Sentence, rule: &'static str) -> Evidence {
+        let chars = |byte: usize| self.doc.text.get(..byte).map_or(0, |t| t.chars().count());
         Evidence {
+            char_start: chars(s.span.start),
+            char_end: chars(s.span.end),
             article: self.doc.id.clone(),
             sentence: s.index,
             start: s.span.start,

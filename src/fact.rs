@@ -20,6 +20,11 @@ pub struct Evidence {
     pub start: usize,
     /// Byte offset one past the sentence's last byte in the original file.
     pub end: usize,
+    /// Character (Unicode scalar value) offset of the sentence's start in
+    /// the original file, as NIF's `beginIndex` counts.
+    pub char_start: usize,
+    /// Character offset one past the sentence's end in the original file.
+    pub char_end: usize,
     /// The sentence as the extractor read it (markdown left-overs removed).
     pub text: String,
     /// The name of the extraction rule that produced the fact.

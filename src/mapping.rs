@@ -28,7 +28,7 @@
 use crate::fact::{
     AgreementKind, ArticleFacts, Evidence, Fact, MeetingKey, MeetingKind, PersonKey,
 };
-use crate::vocab::{dg, prov, schema, DATA_NAMESPACE};
+use crate::vocab::{dg, nif, prov, schema, DATA_NAMESPACE};
 use chrono::NaiveDate;
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
@@ -342,6 +342,17 @@ impl<'a> ArticleGraph<'a> {
         );
         self.add(node.clone(), dg::START_BYTE, integer(evidence.start as u64));
         self.add(node.clone(), dg::END_BYTE, integer(evidence.end as u64));
+        // NIF counts characters: the same span for NIF-aware tools
+        self.add(
+            node.clone(),
+            nif::BEGIN_INDEX,
+            non_negative(evidence.char_start as u64),
+        );
+        self.add(
+            node.clone(),
+            nif::END_INDEX,
+            non_negative(evidence.char_end as u64),
+        );
         self.add(
             node.clone(),
             dg::TEXT,
@@ -594,6 +605,11 @@ fn integer(value: u64) -> Literal {
     Literal::new_typed_literal(value.to_string(), xsd::INTEGER)
 }
 
+/// An `xsd:nonNegativeInteger` literal (NIF's offsets).
+fn non_negative(value: u64) -> Literal {
+    Literal::new_typed_literal(value.to_string(), xsd::NON_NEGATIVE_INTEGER)
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -621,6 +637,8 @@ pub(crate) mod tests {
             sentence,
             start: 10 * sentence,
             end: 10 * sentence + text.len(),
+            char_start: 10 * sentence,
+            char_end: 10 * sentence + text.chars().count(),
             text: text.into(),
             rule,
         };

@@ -189,6 +189,19 @@ pub mod schema {
     }
 }
 
+/// NIF 2.0 Core, for the character offsets of evidence sentences.
+pub mod nif {
+    use super::NamedNodeRef;
+
+    terms! {
+        "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
+        /// Character offset of the first character of a string in its context.
+        BEGIN_INDEX = "beginIndex";
+        /// Character offset one past the last character.
+        END_INDEX = "endIndex";
+    }
+}
+
 /// PROV-O, `http://www.w3.org/ns/prov#`.
 pub mod prov {
     use super::NamedNodeRef;

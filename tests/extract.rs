@@ -151,6 +151,13 @@ fn every_fact_points_at_its_sentence_in_the_original_file() {
                 "{id}: {slice:?} vs {e}"
             );
             assert!(e["rule"].as_str().is_some_and(|r| !r.is_empty()));
+            // the character offsets (NIF's) name the same span as the bytes
+            let (cs, ce) = (
+                e["char_start"].as_u64().unwrap_or(0) as usize,
+                e["char_end"].as_u64().unwrap_or(0) as usize,
+            );
+            let by_chars: String = original.chars().skip(cs).take(ce - cs).collect();
+            assert_eq!(by_chars, slice, "{id}: character and byte spans differ");
         }
     }
 }
