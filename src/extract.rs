@@ -657,6 +657,19 @@ impl Extractor<'_> {
                     })
                     .min_by_key(|(t, _)| t.abs_diff(cue))
                     .map(|(_, c)| c.clone())
+                    // the dateline's city for what happened within days
+                    .or_else(|| {
+                        let recent = matches!((date, self.reference),
+                            (Some(d), Some(r)) if d <= r && (r - d).num_days() <= 3);
+                        let dateline_sentence = ctx.tokens.first().is_some_and(|t| {
+                            self.dateline
+                                .as_deref()
+                                .is_some_and(|d| self.lex.city(&t.text) == Some(d))
+                        });
+                        self.dateline
+                            .clone()
+                            .filter(|_| recent && dateline_sentence)
+                    })
             };
             let venue = if kind == MeetingKind::PhoneCall {
                 None
@@ -1102,6 +1115,10 @@ impl Extractor<'_> {
             "represented by",
             "joined by",
             "brought",
+            "with him were",
+            "with her were",
+            "alongside him were",
+            "beside him were",
         ];
         for trig in triggers {
             let Some(k) = ctx.find(trig, 0) else { continue };
@@ -1795,11 +1812,17 @@ fn owner_of_date(cues: &[usize], date: usize, ctx: &Ctx) -> Option<usize> {
                 )
             });
             // "told reporters on Thursday that ... the talks": the day of the telling
+            // unless the event came first: "said on Tuesday ... after talks"
             let spoken = c > date
                 && date > 0
                 && ctx.word(date - 1) == "on"
                 && (date.saturating_sub(5)..date).any(|k| REPORTING.contains(&ctx.word(k)))
                 && dist > 3;
+            let before_telling =
+                (c.saturating_sub(6)..c).any(|k| matches!(ctx.word(k), "after" | "following"));
+            if spoken && before_telling {
+                return dist <= 30;
+            }
             !spoken && (dist <= 6 || (dist <= 12 && !broken))
         })
         // an event is usually named before its date: "met X in Y on Thursday"
