@@ -61,6 +61,21 @@ const NEGATIONS: [&str; 8] = [
     "no", "not", "without", "failed", "never", "nor", "neither", "didn't",
 ];
 
+/// Office heads that say nothing on their own ("the head of the ruling
+/// faction" leaves `Head`): not recorded as roles.
+const GENERIC_TITLES: [&str; 10] = [
+    "Head",
+    "Chief",
+    "Director",
+    "Deputy",
+    "Chair",
+    "Chairman",
+    "Member",
+    "Commander",
+    "Secretary",
+    "Minister",
+];
+
 /// Verbs of reporting: a date right after one is the day something was said.
 const REPORTING: [&str; 10] = [
     "told",
@@ -809,7 +824,8 @@ impl Extractor<'_> {
             let Some(Some(person)) = ctx.persons.get(*t) else {
                 continue;
             };
-            if o.former || o.delegation_role {
+            // "the head of the ruling ... faction": a bare head word says nothing
+            if o.former || o.delegation_role || GENERIC_TITLES.contains(&o.title.as_str()) {
                 continue;
             }
             let rule = if o.start < ctx.m.names[*t].start {
@@ -997,6 +1013,9 @@ impl Extractor<'_> {
                         | "will"
                         | "be"
                         | "again"
+                        | "once"
+                        | "previously"
+                        | "initially"
                         | "also"
                         | "which"
                         | "being"
@@ -1125,6 +1144,14 @@ impl Extractor<'_> {
             let from = k + trig.split(' ').count();
             let deleg = self.delegation_for(ctx, k);
             if let Some((mt, c, leader)) = deleg {
+                // "The U.S. side was represented by Steve Witkoff": one person
+                // representing a side leads it
+                let named: Vec<usize> = ctx.names_in(from, ctx.tokens.len());
+                if trig == "represented by" && leader.is_none() && named.len() == 1 {
+                    if let Some(Some(p)) = ctx.persons.get(named[0]).cloned() {
+                        self.leader(ctx, "represented-by-one", mt, &c, &p);
+                    }
+                }
                 // "Trump was accompanied by ...", "Kim brought ...": the one
                 // accompanied heads the group, unless a leader is known
                 if let Some(l) = &leader {
