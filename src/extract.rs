@@ -649,7 +649,27 @@ impl Extractor<'_> {
                 .filter(|(t, _, _)| {
                     Some(*t) != consumed && owner_of_date(&cue_positions, *t, ctx) == Some(cue)
                 })
-                .min_by_key(|(t, _, _)| t.abs_diff(cue));
+                .min_by_key(|(t, _, _)| t.abs_diff(cue))
+                .or_else(|| {
+                    // "agreed on Monday ... at their first summit": the one
+                    // day the sentence gives, when no cue claims it and this
+                    // cue names no place either
+                    let unowned: Vec<_> = ctx
+                        .dates
+                        .iter()
+                        .filter(|(t, d, _)| {
+                            d.is_some()
+                                && Some(*t) != consumed
+                                && !is_spoken_date(ctx, *t)
+                                && owner_of_date(&cue_positions, *t, ctx).is_none()
+                        })
+                        .collect();
+                    let placed = places.iter().any(|(t, _)| t.abs_diff(cue) <= 12);
+                    match unowned[..] {
+                        [only] if !placed && cue_positions.len() == 1 => Some(only),
+                        _ => None,
+                    }
+                });
             let (date, year) = match near {
                 Some((_, Some(d), _)) => (Some(*d), None),
                 Some((_, None, e)) => (None, e.year()),
@@ -1663,12 +1683,23 @@ impl Extractor<'_> {
         for i in 0..n {
             let m = &self.mentions[i];
             if m.is_bare() && !m.explicit {
-                // nearest non-bare mention of the same kind
-                let target = (0..n)
-                    .filter(|&j| {
-                        j != i && self.mentions[j].kind == m.kind && !self.mentions[j].is_bare()
-                    })
-                    .min_by_key(|&j| (self.mentions[j].sentence.abs_diff(m.sentence), j));
+                // nearest non-bare mention of the same kind; "the talks" at
+                // a summit when the article names no other talks
+                let near_of = |want: &dyn Fn(MeetingKind) -> bool| {
+                    (0..n)
+                        .filter(|&j| {
+                            j != i && want(self.mentions[j].kind) && !self.mentions[j].is_bare()
+                        })
+                        .min_by_key(|&j| (self.mentions[j].sentence.abs_diff(m.sentence), j))
+                };
+                let in_person = |k: MeetingKind| k != MeetingKind::PhoneCall;
+                let target = near_of(&|k| k == m.kind).or_else(|| {
+                    if in_person(m.kind) {
+                        near_of(&in_person)
+                    } else {
+                        None
+                    }
+                });
                 if let Some(j) = target {
                     let key = key_of_mention(&self.mentions[j]);
                     let slot = slot_for(&mut out, key, self.mentions[i].venue.clone());
@@ -1824,6 +1855,13 @@ fn is_title_case(s: &Sentence, tokens: &[Token]) -> bool {
         && long.iter().filter(|t| t.is_capitalized()).count() * 10 >= long.len() * 7
 }
 
+/// "told reporters on Thursday": the day of a telling, not of an event.
+fn is_spoken_date(ctx: &Ctx, date: usize) -> bool {
+    date > 0
+        && ctx.word(date - 1) == "on"
+        && (date.saturating_sub(5)..date).any(|k| REPORTING.contains(&ctx.word(k)))
+}
+
 /// The cue a date belongs to: the nearest cue within twelve tokens with no
 /// clause break (comma, semicolon, dash) between them, or within three.
 fn owner_of_date(cues: &[usize], date: usize, ctx: &Ctx) -> Option<usize> {
@@ -1840,11 +1878,7 @@ fn owner_of_date(cues: &[usize], date: usize, ctx: &Ctx) -> Option<usize> {
             });
             // "told reporters on Thursday that ... the talks": the day of the telling
             // unless the event came first: "said on Tuesday ... after talks"
-            let spoken = c > date
-                && date > 0
-                && ctx.word(date - 1) == "on"
-                && (date.saturating_sub(5)..date).any(|k| REPORTING.contains(&ctx.word(k)))
-                && dist > 3;
+            let spoken = c > date && is_spoken_date(ctx, date) && dist > 3;
             let before_telling =
                 (c.saturating_sub(6)..c).any(|k| matches!(ctx.word(k), "after" | "following"));
             if spoken && before_telling {
