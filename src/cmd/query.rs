@@ -6,15 +6,44 @@ use crate::cmd::{finish, stdout, STDOUT};
 use crate::error::{Error, Result};
 use crate::query;
 use crate::store::GraphStore;
+use std::io::Write;
 use std::path::Path;
 
 /// Runs `delegraph query`.
+///
+/// A read-only view of a store that a build is writing can fail to open or
+/// lose a file under a running query (RocksDB compacts as it writes), so a
+/// failed attempt is retried a few times from scratch; results are written
+/// only once a run has succeeded, so nothing is printed twice.
 pub fn run(args: &QueryArgs) -> Result<()> {
     let (name, text) = resolve(args)?;
-    let store = GraphStore::open_read_only(&args.store.store)?;
+    let mut attempt = 0;
+    let results = loop {
+        let mut buffer = Vec::new();
+        let outcome = GraphStore::open_read_only(&args.store.store)
+            .and_then(|store| query::run(&store, &name, &text, args.format, &mut buffer, STDOUT));
+        match outcome {
+            Ok(()) => break buffer,
+            Err(Error::Store { .. } | Error::QueryEvaluation { .. })
+                if attempt < 4 && store_exists(args) =>
+            {
+                attempt += 1;
+                std::thread::sleep(std::time::Duration::from_millis(100 * attempt));
+            }
+            Err(e) => return Err(e),
+        }
+    };
     let mut out = stdout();
-    query::run(&store, &name, &text, args.format, &mut out, STDOUT)?;
+    out.write_all(&results).map_err(|source| Error::Write {
+        target: STDOUT.into(),
+        source,
+    })?;
     finish(out)
+}
+
+/// Whether the store directory holds a store (a missing one is not retried).
+fn store_exists(args: &QueryArgs) -> bool {
+    args.store.store.join("CURRENT").is_file()
 }
 
 /// The query's name for errors and its text: `--sparql`, a saved query, or
