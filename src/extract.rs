@@ -63,7 +63,8 @@ const NEGATIONS: [&str; 8] = [
 
 /// Office heads that say nothing on their own ("the head of the ruling
 /// faction" leaves `Head`): not recorded as roles.
-const GENERIC_TITLES: [&str; 10] = [
+const GENERIC_TITLES: [&str; 11] = [
+    "Prince",
     "Head",
     "Chief",
     "Director",

@@ -50,6 +50,9 @@ pub struct AgreementCues {
 pub struct Lexicon {
     /// Lowercased alias (names, adjectives) -> canonical country.
     pub countries: HashMap<String, String>,
+    /// Lowercased aliases written in capitals (`us`, `un`): they match only
+    /// in capitals, so the pronoun "us" and the name "Un" are no countries.
+    pub acronyms: HashSet<String>,
     /// Lowercased metonym (`kremlin`) -> canonical country.
     pub metonyms: HashMap<String, String>,
     /// Lowercased city alias -> canonical city.
@@ -180,6 +183,14 @@ impl Lexicon {
                 .collect(),
             ..Lexicon::default()
         };
+        for (_, l) in lines(COUNTRIES) {
+            for alias in l.split(['\t', '|']) {
+                let letters: String = alias.chars().filter(|c| c.is_alphabetic()).collect();
+                if letters.len() >= 2 && letters.chars().all(char::is_uppercase) {
+                    lex.acronyms.insert(alias.trim().to_lowercase());
+                }
+            }
+        }
         for (n, l) in lines(METONYMS) {
             let (word, countries) = tab_line("metonyms.tsv", n, l)?;
             let [country] = countries[..] else {
@@ -263,15 +274,17 @@ impl Lexicon {
     /// The country a name, adjective or metonym stands for (`Russian` -> `Russia`).
     pub fn country(&self, word: &str) -> Option<&str> {
         let key = word.to_lowercase();
-        self.countries
-            .get(&key)
-            .or_else(|| self.metonyms.get(&key))
-            .map(String::as_str)
+        self.country_proper(word)
+            .or_else(|| self.metonyms.get(&key).map(String::as_str))
     }
 
     /// The country a name or adjective stands for, ignoring metonyms.
     pub fn country_proper(&self, word: &str) -> Option<&str> {
-        self.countries.get(&word.to_lowercase()).map(String::as_str)
+        let key = word.to_lowercase();
+        if self.acronyms.contains(&key) && word.chars().any(char::is_lowercase) {
+            return None;
+        }
+        self.countries.get(&key).map(String::as_str)
     }
 
     /// The canonical city for an alias (`Kiev` -> `Kyiv`).
@@ -309,6 +322,9 @@ mod tests {
         let lex = Lexicon::builtin().expect("data files parse");
         assert_eq!(lex.country("Russian"), Some("Russia"));
         assert_eq!(lex.country("U.S."), Some("United States"));
+        assert_eq!(lex.country("US"), Some("United States"));
+        assert_eq!(lex.country("us"), None, "the pronoun is no country");
+        assert_eq!(lex.country("Un"), None, "Kim Jong Un");
         assert_eq!(lex.country("Kremlin"), Some("Russia"));
         assert_eq!(lex.country_proper("Kremlin"), None);
         assert_eq!(lex.city("Kiev"), Some("Kyiv"));

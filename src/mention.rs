@@ -399,6 +399,11 @@ fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Opti
             }
             words.push(t.text.clone());
             j += 1;
+        } else if saw_head && lower == "general" && j > 0 && lex.is_office_head(&tokens[j - 1].text)
+        {
+            // "Secretary General", "Attorney General"
+            words.push(t.text.clone());
+            j += 1;
         } else if saw_head && lex.not_offices.contains(&lower) {
             // "chief negotiator"
             delegation_role = true;
@@ -523,6 +528,21 @@ fn parse_complement(
             country = Some(c.country.clone());
             if !c.possessive {
                 words.extend(tokens[c.start..c.end].iter().map(|t| t.text.clone()));
+                // "for Afghan reconciliation": the adjective's noun
+                let noun = tokens.get(c.end).filter(|t| {
+                    t.kind == TokenKind::Word
+                        && !t.is_capitalized()
+                        && lex.office_word(&t.text).is_empty()
+                        && !matches!(
+                            t.lower().as_str(),
+                            "and" | "or" | "of" | "the" | "who" | "which" | "that"
+                        )
+                });
+                if let Some(n) = noun {
+                    words.push(n.text.clone());
+                    j = c.end + 1;
+                    continue;
+                }
             }
             j = c.end + usize::from(c.possessive);
             continue;
