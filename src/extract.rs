@@ -154,6 +154,8 @@ struct Discourse {
     last_meeting: Option<usize>,
     /// The last dated or placed talks or summit mention.
     last_talks: Option<usize>,
+    /// The last dated or placed mention of any kind, phone calls included.
+    last_event: Option<usize>,
     /// The last meeting mention of any kind, including rounds known only by year.
     last_any: Option<usize>,
     /// `last_any` as it stood before the current sentence ("at the time").
@@ -764,6 +766,7 @@ impl Extractor<'_> {
         if m.is_bare() || (m.date.is_none() && m.year.is_some()) {
             return;
         }
+        self.discourse.last_event = Some(idx);
         match m.kind {
             MeetingKind::PhoneCall => {}
             MeetingKind::Talks | MeetingKind::Summit => {
@@ -1403,7 +1406,8 @@ impl Extractor<'_> {
         let has = |w: &str| contains_words(&text, w);
         let cues = &self.lex.agreements;
         let drafting = cues.drafting.iter().any(|w| has(w));
-        let Some(mut mt) = self.meeting_here(ctx) else {
+        // the meeting spoken of; an article about a call agrees on the call
+        let Some(mut mt) = self.meeting_here(ctx).or(self.discourse.last_event) else {
             return;
         };
         let mut found: Vec<(AgreementKind, Option<u64>)> = Vec::new();
@@ -1413,11 +1417,15 @@ impl Extractor<'_> {
         let future =
             |m: &MeetingMention| matches!((m.date, self.reference), (Some(d), Some(r)) if d > r);
         if future(&self.mentions[mt]) {
-            if let Some(current) = self
-                .discourse
-                .last_talks
-                .filter(|&c| !future(&self.mentions[c]))
-            {
+            let current = [
+                self.discourse.last_talks,
+                self.discourse.last_meeting,
+                self.discourse.last_event,
+            ]
+            .into_iter()
+            .flatten()
+            .find(|&c| !future(&self.mentions[c]));
+            if let Some(current) = current {
                 if self.mentions[mt].kind != MeetingKind::PhoneCall {
                     found.push((AgreementKind::FurtherTalks, None));
                 }
@@ -1435,7 +1443,12 @@ impl Extractor<'_> {
             let negated = (pos.saturating_sub(3)..pos).any(|k| NEGATIONS.contains(&ctx.word(k)))
                 || (pos + 1..(pos + 5).min(n)).any(|k| matches!(ctx.word(k), "not" | "never"))
                 || (pos.saturating_sub(3)..pos)
-                    .any(|k| matches!(ctx.word(k), "potential" | "possible"));
+                    .any(|k| matches!(ctx.word(k), "potential" | "possible"))
+                // "did not accept the full ceasefire", "rejected a truce"
+                || (pos.saturating_sub(6)..pos).any(|k| {
+                    matches!(ctx.word(k), "rejected" | "rejects" | "refused" | "refuses" | "declined")
+                        || (ctx.word(k) == "not" && matches!(ctx.word(k + 1), "accept" | "agree" | "sign" | "endorse"))
+                });
             let mut kind = *kind;
             if kind == AgreementKind::Ceasefire && drafting {
                 kind = AgreementKind::CeasefireProposals;
@@ -1463,6 +1476,40 @@ impl Extractor<'_> {
             .any(|w| has(w))
         {
             found.push((AgreementKind::CeasefireProposals, None));
+        }
+        // "signed an agreement that sets out a timetable", "the two sides
+        // agreed to restore their embassies": something else was agreed
+        if found.is_empty() {
+            let signed_document = (0..n).any(|i| {
+                ctx.word(i) == "signed"
+                    && (i + 1..(i + 4).min(n)).any(|k| {
+                        matches!(
+                            ctx.word(k),
+                            "agreement"
+                                | "deal"
+                                | "accord"
+                                | "declaration"
+                                | "treaty"
+                                | "memorandum"
+                                | "statement"
+                        )
+                    })
+            });
+            let both_agreed_to = ctx.word(trig) == "agreed"
+                && matches!(ctx.word(trig + 1), "to" | "on")
+                && !matches!(
+                    ctx.word(trig + 2),
+                    "talks" | "negotiations" | "meet" | "the" | "a" | "an"
+                )
+                && (trig.saturating_sub(5)..trig).any(|k| {
+                    matches!(
+                        ctx.word(k),
+                        "sides" | "both" | "two" | "they" | "parties" | "leaders"
+                    )
+                });
+            if signed_document || both_agreed_to {
+                found.push((AgreementKind::Other, None));
+            }
         }
         for (kind, q) in found {
             self.emit(ctx, "agreed-on", Pending::Agreement(mt, kind, q));
