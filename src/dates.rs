@@ -31,6 +31,10 @@ pub enum DateExpr {
     Anaphoric(i64),
     /// A year alone (`in 2022`, `the 2022 talks`).
     Year(i32),
+    /// A time too vague for a day (`last week`, `earlier this month`): it
+    /// still marks the event it is attached to as not on another day named
+    /// in the sentence.
+    Vague,
 }
 
 /// A date mention found in a sentence.
@@ -97,6 +101,8 @@ fn date_regex() -> &'static Regex {
                  (?:,?\s+(?P<dmy_y>\d{{4}})\b)?                                 # 16 May 2025
             | \b(?P<dir>next|last|this|previous|coming)?\s*
                  (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b # (next) Friday
+            | \b(?P<vague>(?:last|next|this)\s+(?:week|month)|earlier\s+this\s+(?:week|month|year)
+                 |later\s+this\s+(?:week|month|year)|in\s+recent\s+(?:days|weeks))\b   # last week
             | \b(?P<deictic>yesterday|today|tomorrow|tonight)\b
             | \b(?P<ana>(?:a|one|two|three|\d)\s+days?\s+(?:earlier|before|later|after)
                  |the\s+(?:day|night)\s+before|the\s+previous\s+day
@@ -140,6 +146,8 @@ pub fn mentions(sentence: &str) -> Vec<DateMention> {
                 _ => 0,
             };
             Some(DateExpr::Weekday { day, direction })
+        } else if c.name("vague").is_some() {
+            Some(DateExpr::Vague)
         } else if let Some(d) = c.name("deictic") {
             Some(DateExpr::Deictic(
                 match d.as_str().to_lowercase().as_str() {
@@ -218,7 +226,7 @@ impl DateExpr {
             }
             DateExpr::Deictic(n) => reference.map(|r| r + Duration::days(n)),
             DateExpr::Anaphoric(n) => previous.or(reference).map(|p| p + Duration::days(n)),
-            DateExpr::Year(_) => None,
+            DateExpr::Year(_) | DateExpr::Vague => None,
         }
     }
 
@@ -368,6 +376,14 @@ mod tests {
             mentions("the failed 2022 peace talks")[0].expr,
             DateExpr::Year(2022)
         );
+    }
+
+    #[test]
+    fn vague_times_are_found_but_name_no_day() {
+        let found = mentions("in a phone call last week and earlier this month");
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|m| m.expr == DateExpr::Vague));
+        assert_eq!(DateExpr::Vague.resolve(Some(ymd(2025, 5, 16)), None), None);
     }
 
     #[test]
