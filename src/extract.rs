@@ -697,8 +697,7 @@ impl Extractor<'_> {
                     .map(|(_, c)| c.clone())
                     // the dateline's city for what happened within days
                     .or_else(|| {
-                        let recent = matches!((date, self.reference),
-                            (Some(d), Some(r)) if d <= r && (r - d).num_days() <= 3);
+                        let recent = reported_within_days(date, self.reference);
                         let dateline_sentence = ctx.tokens.first().is_some_and(|t| {
                             self.dateline
                                 .as_deref()
@@ -1620,7 +1619,7 @@ impl Extractor<'_> {
         let mut people: Vec<Person> = self
             .people
             .iter()
-            .filter(|(k, _)| facts.iter().any(|f| fact_mentions(&f.fact, k)))
+            .filter(|(k, _)| facts.iter().any(|f| f.fact.person() == Some(k)))
             .map(|(key, name)| Person {
                 key: key.clone(),
                 name: name.clone(),
@@ -1697,10 +1696,9 @@ impl Extractor<'_> {
         // the dateline's city for the article's own events (reported within days)
         if let Some(city) = &self.dateline {
             for m in self.mentions.iter_mut() {
-                let recent = match (m.date, self.reference) {
-                    (Some(d), Some(r)) => d <= r && (r - d).num_days() <= 3,
-                    (None, _) => m.year.is_none() && !m.is_bare(),
-                    _ => false,
+                let recent = match m.date {
+                    Some(_) => reported_within_days(m.date, self.reference),
+                    None => m.year.is_none() && !m.is_bare(),
                 };
                 if m.place.is_none() && m.kind != MeetingKind::PhoneCall && recent {
                     m.place = Some(city.clone());
@@ -1814,17 +1812,6 @@ fn find_words(lower: &[String], phrase: &str) -> Option<usize> {
     })
 }
 
-fn fact_mentions(f: &Fact, k: &PersonKey) -> bool {
-    match f {
-        Fact::Role { person, .. }
-        | Fact::Chair { person, .. }
-        | Fact::Participant { person, .. }
-        | Fact::DelegationLeader { person, .. }
-        | Fact::DelegationMember { person, .. } => person == k,
-        Fact::Meeting { .. } | Fact::Agreement { .. } => false,
-    }
-}
-
 /// A role without a country takes the country the article gives the person.
 fn fill_role_countries(facts: &mut [Found], countries: &HashMap<PersonKey, String>) {
     for f in facts.iter_mut() {
@@ -1890,6 +1877,12 @@ fn in_comparison(ctx: &Ctx, cue: usize) -> bool {
         .map_or(0, |k| k + 1);
     matches!(ctx.word(clause), "as" | "like")
         || (ctx.word(clause) == "just" && ctx.word(clause + 1) == "as")
+}
+
+/// Whether `date` falls in the three days up to the article's date: the
+/// events a dateline reports.
+fn reported_within_days(date: Option<NaiveDate>, reference: Option<NaiveDate>) -> bool {
+    matches!((date, reference), (Some(d), Some(r)) if d <= r && (r - d).num_days() <= 3)
 }
 
 /// A headline in title case: most long words capitalised.

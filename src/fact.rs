@@ -255,6 +255,43 @@ pub enum Fact {
 }
 
 impl Fact {
+    /// The person the fact is about, if any.
+    pub fn person(&self) -> Option<&PersonKey> {
+        match self {
+            Fact::Role { person, .. }
+            | Fact::Chair { person, .. }
+            | Fact::Participant { person, .. }
+            | Fact::DelegationLeader { person, .. }
+            | Fact::DelegationMember { person, .. } => Some(person),
+            Fact::Meeting { .. } | Fact::Agreement { .. } => None,
+        }
+    }
+
+    /// The person the fact is about, for relinking to another identity.
+    pub fn person_mut(&mut self) -> Option<&mut PersonKey> {
+        match self {
+            Fact::Role { person, .. }
+            | Fact::Chair { person, .. }
+            | Fact::Participant { person, .. }
+            | Fact::DelegationLeader { person, .. }
+            | Fact::DelegationMember { person, .. } => Some(person),
+            Fact::Meeting { .. } | Fact::Agreement { .. } => None,
+        }
+    }
+
+    /// The meeting the fact is about, for relinking to another identity.
+    pub fn meeting_mut(&mut self) -> Option<&mut MeetingKey> {
+        match self {
+            Fact::Meeting { meeting }
+            | Fact::Chair { meeting, .. }
+            | Fact::Participant { meeting, .. }
+            | Fact::DelegationLeader { meeting, .. }
+            | Fact::DelegationMember { meeting, .. }
+            | Fact::Agreement { meeting, .. } => Some(meeting),
+            Fact::Role { .. } => None,
+        }
+    }
+
     /// A short name of the fact's type, for summaries (`role`, `agreement`).
     pub fn type_name(&self) -> &'static str {
         match self {

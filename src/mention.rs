@@ -124,6 +124,15 @@ pub fn rank_at(tokens: &[Token], i: usize, lex: &Lexicon) -> Option<usize> {
     })
 }
 
+/// The first token at or after `i` that is not part of a rank or honour
+/// ("Colonel General", "Admiral").
+fn past_ranks(tokens: &[Token], mut i: usize, lex: &Lexicon) -> usize {
+    while let Some(len) = rank_at(tokens, i, lex) {
+        i += len;
+    }
+    i
+}
+
 fn is_particle(t: &Token) -> bool {
     PARTICLES.contains(&t.text.as_str())
 }
@@ -672,10 +681,7 @@ pub fn canonical_title(words: &[String], lex: &Lexicon) -> String {
 fn attach_offices(tokens: &[Token], lex: &Lexicon, m: &mut Mentions) {
     for k in 0..m.offices.len() {
         let (office, _) = &m.offices[k];
-        let mut j = office.end;
-        while let Some(len) = rank_at(tokens, j, lex) {
-            j += len;
-        }
+        let j = past_ranks(tokens, office.end, lex);
         let mut target = name_at(m, j);
         // "the head of Ukraine's presidential office, Andriy Yermak"
         if target.is_none() && tokens.get(j).is_some_and(|t| t.is(",")) {
@@ -692,13 +698,7 @@ fn attach_offices(tokens: &[Token], lex: &Lexicon, m: &mut Mentions) {
                     m.offices
                         .iter()
                         .find(|(o, _)| o.start == j + 1)
-                        .and_then(|(o, _)| {
-                            let mut e = o.end;
-                            while let Some(len) = rank_at(tokens, e, lex) {
-                                e += len;
-                            }
-                            name_at(m, e)
-                        })
+                        .and_then(|(o, _)| name_at(m, past_ranks(tokens, o.end, lex)))
                 });
             }
         }
@@ -724,12 +724,7 @@ fn attach_offices(tokens: &[Token], lex: &Lexicon, m: &mut Mentions) {
                 .iter()
                 .position(|(o, _)| o.start == office.end + 1)
             {
-                let (o, _) = &m.offices[next];
-                let mut e = o.end;
-                while let Some(len) = rank_at(tokens, e, lex) {
-                    e += len;
-                }
-                target = name_at(m, e);
+                target = name_at(m, past_ranks(tokens, m.offices[next].0.end, lex));
             }
         }
         m.offices[k].1 = target;

@@ -148,14 +148,8 @@ fn link_meetings(all: &mut [Extracted]) {
         }
         facts.meetings = merged;
         for f in facts.facts.iter_mut() {
-            match &mut f.fact {
-                Fact::Meeting { meeting }
-                | Fact::Chair { meeting, .. }
-                | Fact::Participant { meeting, .. }
-                | Fact::DelegationLeader { meeting, .. }
-                | Fact::DelegationMember { meeting, .. }
-                | Fact::Agreement { meeting, .. } => re(meeting),
-                Fact::Role { .. } => {}
+            if let Some(meeting) = f.fact.meeting_mut() {
+                re(meeting);
             }
         }
         let mut seen = Vec::new();
@@ -262,17 +256,10 @@ fn link_surnames(all: &mut [Extracted]) {
         facts.people.sort_by(|a, b| a.key.cmp(&b.key));
         facts.people.dedup_by(|a, b| a.key == b.key);
         for f in facts.facts.iter_mut() {
-            match &mut f.fact {
-                Fact::Role { person, .. }
-                | Fact::Chair { person, .. }
-                | Fact::Participant { person, .. }
-                | Fact::DelegationLeader { person, .. }
-                | Fact::DelegationMember { person, .. } => {
-                    if let Some((k, _)) = rekey.get(person) {
-                        *person = k.clone();
-                    }
+            if let Some(person) = f.fact.person_mut() {
+                if let Some((k, _)) = rekey.get(person) {
+                    *person = k.clone();
                 }
-                Fact::Meeting { .. } | Fact::Agreement { .. } => {}
             }
         }
     }
