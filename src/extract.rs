@@ -92,9 +92,13 @@ const REPORTING: [&str; 10] = [
 ];
 
 /// Verbs of agreeing.
-const AGREE_WORDS: [&str; 12] = [
+const AGREE_WORDS: [&str; 16] = [
     "agreed",
     "agree",
+    "agreeing",
+    "pledged",
+    "communique",
+    "communiqué",
     "agrees",
     "agreement",
     "agreements",
@@ -1389,9 +1393,15 @@ impl Extractor<'_> {
     /// Agreements: a sentence that agrees on something names its kinds.
     fn agreements(&mut self, ctx: &Ctx) {
         let n = ctx.tokens.len();
-        let trigger = (0..n).find(|&i| {
-            AGREE_WORDS.contains(&ctx.word(i)) || RESULT_PHRASES.iter().any(|p| ctx.phrase_at(i, p))
-        });
+        let trigger = (0..n)
+            .find(|&i| {
+                AGREE_WORDS.contains(&ctx.word(i))
+                    || RESULT_PHRASES.iter().any(|p| ctx.phrase_at(i, p))
+            })
+            .or_else(|| {
+                let contents = &self.lex.agreements.contents;
+                contents.iter().find_map(|c| find_words(&ctx.lower, c))
+            });
         let Some(trig) = trigger else { return };
         // a hedged trigger ("urged to agree", "unless Russia agreed")
         let hedges = [
@@ -1477,42 +1487,70 @@ impl Extractor<'_> {
             found.push((AgreementKind::CeasefireProposals, None));
         }
         // "signed an agreement that sets out a timetable", "the two sides
-        // agreed to restore their embassies": something else was agreed
-        if found.is_empty() {
-            let signed_document = (0..n).any(|i| {
-                ctx.word(i) == "signed"
-                    && (i + 1..(i + 4).min(n)).any(|k| {
-                        matches!(
-                            ctx.word(k),
-                            "agreement"
-                                | "deal"
-                                | "accord"
-                                | "declaration"
-                                | "treaty"
-                                | "memorandum"
-                                | "statement"
-                        )
-                    })
-            });
-            let both_agreed_to = ctx.word(trig) == "agreed"
-                && matches!(ctx.word(trig + 1), "to" | "on")
-                && !matches!(
-                    ctx.word(trig + 2),
-                    "talks" | "negotiations" | "meet" | "the" | "a" | "an"
-                )
-                && (trig.saturating_sub(5)..trig).any(|k| {
-                    matches!(
-                        ctx.word(k),
-                        "sides" | "both" | "two" | "they" | "parties" | "leaders"
-                    )
-                });
-            if signed_document || both_agreed_to {
-                found.push((AgreementKind::Other, None));
+        // agreed to restore their embassies", "under the deal, troops will
+        // leave": something else was agreed, beside any further talks
+        if found.iter().all(|(k, _)| *k == AgreementKind::FurtherTalks) {
+            if let Some(q) = self.other_agreement(ctx, trig) {
+                found.push((AgreementKind::Other, q));
             }
         }
         for (kind, q) in found {
             self.emit(ctx, "agreed-on", Pending::Agreement(mt, kind, q));
         }
+    }
+
+    /// Whether the sentence agrees on something no kind names, and the
+    /// number it gives ("cut its forces to 8,600 within 135 days").
+    fn other_agreement(&self, ctx: &Ctx, trig: usize) -> Option<Option<u64>> {
+        let n = ctx.tokens.len();
+        let cues = &self.lex.agreements;
+        let is_document = |k: usize| cues.documents.iter().any(|d| ctx.word(k) == d);
+        // "signed an agreement", "an arrangement ... was signed"
+        let signed = (0..n).find(|&i| {
+            ctx.word(i) == "signed"
+                && !(i.saturating_sub(3)..i).any(|k| NEGATIONS.contains(&ctx.word(k)))
+                && (i.saturating_sub(12)..(i + 7).min(n)).any(is_document)
+        });
+        // "the two sides agreed to restore ...", "committed to start ..."
+        let agreed_to = matches!(
+            ctx.word(trig),
+            "agreed" | "agreeing" | "agree" | "committed" | "pledged" | "consented"
+        ) && !(trig > 0
+            && matches!(
+                ctx.word(trig - 1),
+                "is" | "are" | "was" | "were" | "remains" | "remain" | "be" | "been" | "stay"
+            ))
+            && {
+            let mut k = trig + 1;
+            // "agreed on Tuesday to stop strikes"
+            while k < n && ctx.dates.iter().any(|(t, _, _)| *t == k) || ctx.word(k) == "on" {
+                k += 1;
+                if k > trig + 4 {
+                    break;
+                }
+            }
+            match ctx.word(k) {
+                // "committed to finding a solution": a stance
+                "to" => !(matches!(
+                    ctx.word(k + 1),
+                    "talks" | "negotiations" | "meet" | "the" | "a" | "an" | "continue" | "hold"
+                ) || ctx.word(k + 1).ends_with("ing")),
+                "that" => true,
+                _ => false,
+            }
+        };
+        let content = cues.contents.iter().find_map(|c| find_words(&ctx.lower, c));
+        let from = match (content, signed, agreed_to) {
+            (Some(c), _, _) => c,
+            (None, Some(i), _) => i,
+            (None, None, true) => trig,
+            (None, None, false) => return None,
+        };
+        let quantity = (from..(from + 16).min(n))
+            .filter(|&k| ctx.tokens[k].kind == TokenKind::Number)
+            .filter_map(|k| ctx.tokens[k].text.replace(',', "").parse::<u64>().ok())
+            .find(|q| !(1900..=2100).contains(q));
+        Some(quantity.filter(|_| content.is_some() || signed.is_none()))
     }
 
     /// Chairs: "chaired by NAME", "opened by NAME", "hosted by NAME".

@@ -43,6 +43,10 @@ pub struct AgreementCues {
     pub drafting: Vec<String>,
     /// Words of a settlement or truce ("ceasefire", "settlement").
     pub settlement: Vec<String>,
+    /// Nouns of a signed text ("agreement", "accord", "joint statement").
+    pub documents: Vec<String>,
+    /// Openings that give a deal's content ("under the deal").
+    pub contents: Vec<String>,
 }
 
 /// All the word lists, parsed once.
@@ -255,6 +259,8 @@ impl Lexicon {
             match kind {
                 "drafting" => lex.agreements.drafting = words,
                 "settlement" => lex.agreements.settlement = words,
+                "document" => lex.agreements.documents = words,
+                "content" => lex.agreements.contents = words,
                 label => {
                     let kind = AgreementKind::ALL
                         .into_iter()
