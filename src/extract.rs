@@ -594,6 +594,16 @@ impl Extractor<'_> {
                 i += 1;
             }
         }
+        // "The two sides signed an agreement in Doha on Saturday": a signing
+        // is a meeting even when no meeting word names it
+        if cues.is_empty() {
+            if let Some(i) = self
+                .signing(ctx)
+                .filter(|_| ctx.dates.iter().any(|d| d.1.is_some()))
+            {
+                cues.push((i, 1, MeetingKind::Meeting));
+            }
+        }
         // strong hedges: eight words before the cue, four after it
         let hedged: Vec<bool> = cues
             .iter()
@@ -634,10 +644,12 @@ impl Extractor<'_> {
                             .any(|(w, _)| w.split(' ').next() == Some(a.lower().as_str()))
                             || matches!(a.lower().as_str(), "peace" | "round")
                     })
+                    // "Istanbul's Dolmabahce Palace", not "Washington's team"
                     || (after.is_some_and(|a| a.kind == TokenKind::Possessive)
-                        && !ctx.m.venues.is_empty())
+                        && ctx.m.venues.iter().any(|(v, _)| *v == t + len + 1))
             })
             .cloned()
+            .chain(self.capitals_named(ctx))
             .collect();
         let consumed = if cues.iter().any(|(_, _, k)| *k == MeetingKind::PhoneCall) {
             None
@@ -760,6 +772,23 @@ impl Extractor<'_> {
                 }
             }
         }
+    }
+
+    /// "in the Saudi capital": the capital of the country named, as a place.
+    fn capitals_named(&self, ctx: &Ctx) -> Vec<(usize, String)> {
+        ctx.m
+            .countries
+            .iter()
+            .filter(|c| {
+                c.start > 0
+                    && matches!(ctx.word(c.start - 1), "the" | "its")
+                    && matches!(ctx.word(c.end), "capital" | "capital's")
+            })
+            .filter_map(|c| {
+                let city = self.lex.capitals.get(&c.country)?;
+                Some((c.start, city.clone()))
+            })
+            .collect()
     }
 
     /// Updates the discourse with a new meeting mention.
@@ -1499,18 +1528,25 @@ impl Extractor<'_> {
         }
     }
 
+    /// The token of "signed" when the sentence signs a document ("signed an
+    /// agreement", "an arrangement ... was signed"), not "did not sign".
+    fn signing(&self, ctx: &Ctx) -> Option<usize> {
+        let n = ctx.tokens.len();
+        let documents = &self.lex.agreements.documents;
+        let is_document = |k: usize| documents.iter().any(|d| ctx.word(k) == d);
+        (0..n).find(|&i| {
+            ctx.word(i) == "signed"
+                && !(i.saturating_sub(3)..i).any(|k| NEGATIONS.contains(&ctx.word(k)))
+                && (i.saturating_sub(12)..(i + 7).min(n)).any(is_document)
+        })
+    }
+
     /// Whether the sentence agrees on something no kind names, and the
     /// number it gives ("cut its forces to 8,600 within 135 days").
     fn other_agreement(&self, ctx: &Ctx, trig: usize) -> Option<Option<u64>> {
         let n = ctx.tokens.len();
         let cues = &self.lex.agreements;
-        let is_document = |k: usize| cues.documents.iter().any(|d| ctx.word(k) == d);
-        // "signed an agreement", "an arrangement ... was signed"
-        let signed = (0..n).find(|&i| {
-            ctx.word(i) == "signed"
-                && !(i.saturating_sub(3)..i).any(|k| NEGATIONS.contains(&ctx.word(k)))
-                && (i.saturating_sub(12)..(i + 7).min(n)).any(is_document)
-        });
+        let signed = self.signing(ctx);
         // "the two sides agreed to restore ...", "committed to start ..."
         let agreed_to = matches!(
             ctx.word(trig),
@@ -1521,24 +1557,33 @@ impl Extractor<'_> {
                 "is" | "are" | "was" | "were" | "remains" | "remain" | "be" | "been" | "stay"
             ))
             && {
-            let mut k = trig + 1;
-            // "agreed on Tuesday to stop strikes"
-            while k < n && ctx.dates.iter().any(|(t, _, _)| *t == k) || ctx.word(k) == "on" {
-                k += 1;
-                if k > trig + 4 {
-                    break;
+                let mut k = trig + 1;
+                // "agreed on Tuesday to stop strikes"
+                while k < n && ctx.dates.iter().any(|(t, _, _)| *t == k) || ctx.word(k) == "on" {
+                    k += 1;
+                    if k > trig + 4 {
+                        break;
+                    }
                 }
-            }
-            match ctx.word(k) {
-                // "committed to finding a solution": a stance
-                "to" => !(matches!(
-                    ctx.word(k + 1),
-                    "talks" | "negotiations" | "meet" | "the" | "a" | "an" | "continue" | "hold"
-                ) || ctx.word(k + 1).ends_with("ing")),
-                "that" => true,
-                _ => false,
-            }
-        };
+                match ctx.word(k) {
+                    // "committed to finding a solution": a stance
+                    "to" => {
+                        !(matches!(
+                            ctx.word(k + 1),
+                            "talks"
+                                | "negotiations"
+                                | "meet"
+                                | "the"
+                                | "a"
+                                | "an"
+                                | "continue"
+                                | "hold"
+                        ) || ctx.word(k + 1).ends_with("ing"))
+                    }
+                    "that" => true,
+                    _ => false,
+                }
+            };
         let content = cues.contents.iter().find_map(|c| find_words(&ctx.lower, c));
         let from = match (content, signed, agreed_to) {
             (Some(c), _, _) => c,

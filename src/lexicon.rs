@@ -18,6 +18,7 @@ const NOT_OFFICES: &str = include_str!("../data/lexicon/not-offices.txt");
 const RANKS: &str = include_str!("../data/lexicon/ranks.txt");
 const ROLE_SYNONYMS: &str = include_str!("../data/lexicon/role-synonyms.tsv");
 const VENUES: &str = include_str!("../data/lexicon/venues.txt");
+const CAPITALS: &str = include_str!("../data/lexicon/capitals.tsv");
 const MEETING_WORDS: &str = include_str!("../data/lexicon/meeting-words.tsv");
 const AGREEMENT_WORDS: &str = include_str!("../data/lexicon/agreement-words.tsv");
 const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
@@ -73,6 +74,8 @@ pub struct Lexicon {
     pub role_synonyms: HashMap<String, String>,
     /// Lowercased venue head words.
     pub venues: HashSet<String>,
+    /// Canonical country to the canonical name of its capital.
+    pub capitals: HashMap<String, String>,
     /// Meeting cue phrases (lowercased), longest first, with their kind.
     pub meeting_words: Vec<(String, MeetingKind)>,
     /// Agreement cue words.
@@ -253,6 +256,17 @@ impl Lexicon {
         }
         lex.meeting_words
             .sort_by_key(|(w, _)| std::cmp::Reverse(w.split_whitespace().count()));
+        for (n, l) in lines(CAPITALS) {
+            let (country, cities) = tab_line("capitals.tsv", n, l)?;
+            let [city] = cities[..] else {
+                return Err(Error::Lexicon {
+                    file: "capitals.tsv",
+                    line: n,
+                    message: "expected one capital after the tab".into(),
+                });
+            };
+            lex.capitals.insert(country.to_string(), city.to_string());
+        }
         for (n, l) in lines(AGREEMENT_WORDS) {
             let (kind, words) = tab_line("agreement-words.tsv", n, l)?;
             let words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -345,6 +359,16 @@ mod tests {
     }
 
     #[test]
+    fn capitals_are_known_countries_and_cities() {
+        let lex = Lexicon::builtin().expect("the built-in lexicon parses");
+        assert!(lex.capitals.len() >= 20);
+        for (country, city) in &lex.capitals {
+            assert_eq!(lex.country(country), Some(country.as_str()), "{country}");
+            assert_eq!(lex.city(city), Some(city.as_str()), "{city}");
+        }
+    }
+
+    #[test]
     fn canonical_lists_stay_sorted() {
         for (file, text) in [
             ("countries.tsv", COUNTRIES),
@@ -354,6 +378,7 @@ mod tests {
             ("venues.txt", VENUES),
             ("non-names.txt", NON_NAMES),
             ("ranks.txt", RANKS),
+            ("capitals.tsv", CAPITALS),
         ] {
             let keys: Vec<&str> = lines(text)
                 .map(|(_, l)| l.split('\t').next().unwrap_or(l))
