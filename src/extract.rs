@@ -18,8 +18,10 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::{BTreeMap, HashMap};
 
 /// Words that cancel a meeting or agreement near them ("expected", "would").
-const STRONG_HEDGES: [&str; 30] = [
+const STRONG_HEDGES: [&str; 32] = [
     "expected",
+    "invited",
+    "invitation",
     "proposed",
     "propose",
     "proposal",
@@ -124,6 +126,8 @@ struct MeetingMention {
     venue: Option<String>,
     /// Names its own event ("met", "between X and Y"): never merged away.
     explicit: bool,
+    /// Called earlier than another ("the recent call", "a previous meeting").
+    earlier: bool,
     sentence: usize,
     /// Index of the merged meeting, set by `merge_meetings`.
     merged: Option<usize>,
@@ -735,6 +739,12 @@ impl Extractor<'_> {
                     || after == "between"
                     || after == "with"
                     || ctx.find("took place", 0).is_some());
+            let earlier = (cue.saturating_sub(3)..cue).any(|k| {
+                matches!(
+                    ctx.word(k),
+                    "recent" | "previous" | "earlier" | "last" | "latest" | "prior" | "another"
+                )
+            });
             if let (Some(p), Some(w), None) = (&place, weekday, self.reference) {
                 self.anchors.push((p.clone(), kind, w));
             }
@@ -747,6 +757,7 @@ impl Extractor<'_> {
                 venue,
                 explicit,
                 sentence: ctx.sentence.index,
+                earlier,
                 merged: None,
             });
             ctx.meetings.push((idx, cue));
@@ -857,6 +868,7 @@ impl Extractor<'_> {
                 venue: None,
                 explicit: true,
                 sentence: ctx.sentence.index,
+                earlier: false,
                 merged: None,
             });
             ctx.meetings.push((idx, v));
@@ -1018,6 +1030,7 @@ impl Extractor<'_> {
             venue: None,
             explicit: true,
             sentence: ctx.sentence.index,
+            earlier: false,
             merged: None,
         });
         self.mentions.len() - 1
@@ -1448,6 +1461,18 @@ impl Extractor<'_> {
         let Some(mut mt) = self.meeting_here(ctx).or(self.discourse.last_event) else {
             return;
         };
+        // "agreed to start negotiations, following a phone conversation":
+        // not the bare talks, but the dated event the sentence names
+        if self.mentions[mt].is_bare() {
+            let dated = ctx
+                .meetings
+                .iter()
+                .map(|(i, _)| *i)
+                .find(|&i| !self.mentions[i].is_bare());
+            if let Some(d) = dated.or(self.discourse.last_event) {
+                mt = d;
+            }
+        }
         let mut found: Vec<(AgreementKind, Option<u64>)> = Vec::new();
         // a meeting after the article's date is what was agreed ("agreed to
         // meet again on June 2"), not where: the agreement belongs to the
@@ -1519,7 +1544,8 @@ impl Extractor<'_> {
         // agreed to restore their embassies", "under the deal, troops will
         // leave": something else was agreed, beside any further talks
         if found.iter().all(|(k, _)| *k == AgreementKind::FurtherTalks) {
-            if let Some(q) = self.other_agreement(ctx, trig) {
+            let further = !found.is_empty();
+            if let Some(q) = self.other_agreement(ctx, trig, further) {
                 found.push((AgreementKind::Other, q));
             }
         }
@@ -1543,7 +1569,7 @@ impl Extractor<'_> {
 
     /// Whether the sentence agrees on something no kind names, and the
     /// number it gives ("cut its forces to 8,600 within 135 days").
-    fn other_agreement(&self, ctx: &Ctx, trig: usize) -> Option<Option<u64>> {
+    fn other_agreement(&self, ctx: &Ctx, trig: usize, further: bool) -> Option<Option<u64>> {
         let n = ctx.tokens.len();
         let cues = &self.lex.agreements;
         let signed = self.signing(ctx);
@@ -1585,7 +1611,7 @@ impl Extractor<'_> {
                 }
             };
         let content = cues.contents.iter().find_map(|c| find_words(&ctx.lower, c));
-        let from = match (content, signed, agreed_to) {
+        let from = match (content, signed, agreed_to && !further) {
             (Some(c), _, _) => c,
             (None, Some(i), _) => i,
             (None, None, true) => trig,
@@ -1811,7 +1837,15 @@ impl Extractor<'_> {
         let n = self.mentions.len();
         for i in 0..n {
             let m = &self.mentions[i];
-            if m.is_bare() && !m.explicit {
+            // "the first conversation between the two leaders" in an article
+            // about a dated call: that call
+            let call_exists = m.kind == MeetingKind::PhoneCall
+                && !m.earlier
+                && self
+                    .mentions
+                    .iter()
+                    .any(|o| o.kind == MeetingKind::PhoneCall && o.date.is_some());
+            if m.is_bare() && (!m.explicit || call_exists) {
                 // nearest non-bare mention of the same kind; "the talks" at
                 // a summit when the article names no other talks
                 let near_of = |want: &dyn Fn(MeetingKind) -> bool| {
@@ -1980,10 +2014,12 @@ fn is_title_case(s: &Sentence, tokens: &[Token]) -> bool {
 }
 
 /// "told reporters on Thursday": the day of a telling, not of an event.
+/// Also "said Wednesday", the reporting verb right before the day.
 fn is_spoken_date(ctx: &Ctx, date: usize) -> bool {
     date > 0
-        && ctx.word(date - 1) == "on"
-        && (date.saturating_sub(5)..date).any(|k| REPORTING.contains(&ctx.word(k)))
+        && ((ctx.word(date - 1) == "on"
+            && (date.saturating_sub(5)..date).any(|k| REPORTING.contains(&ctx.word(k))))
+            || REPORTING.contains(&ctx.word(date - 1)))
 }
 
 /// The cue a date belongs to: the nearest cue within twelve tokens with no
@@ -2006,7 +2042,7 @@ fn owner_of_date(cues: &[usize], date: usize, ctx: &Ctx) -> Option<usize> {
             let before_telling =
                 (c.saturating_sub(6)..c).any(|k| matches!(ctx.word(k), "after" | "following"));
             if spoken && before_telling {
-                return dist <= 30;
+                return dist <= 40;
             }
             !spoken && (dist <= 6 || (dist <= 12 && !broken))
         })
