@@ -170,6 +170,19 @@ struct Discourse {
     prior_any: Option<usize>,
     /// Whether the previous sentence listed delegation members.
     listing: bool,
+    /// Agreements dated by their own verb ("agreed on Tuesday to ...") whose
+    /// event the next sentence names ("The commitment came during a call").
+    orphan: Option<Orphan>,
+}
+
+/// Agreements waiting for the event the next sentence names.
+#[derive(Debug, Clone)]
+struct Orphan {
+    date: NaiveDate,
+    sentence: usize,
+    /// The meeting to fall back on when the next sentence names none.
+    fallback: usize,
+    agreements: Vec<(AgreementKind, Option<u64>, Evidence)>,
 }
 
 /// Everything the extractor learned about one article, with enough left
@@ -456,6 +469,16 @@ impl Extractor<'_> {
         self.delegations(&ctx);
         self.agreements(&ctx);
         self.chairs(&ctx);
+        if let Some(o) = self
+            .discourse
+            .orphan
+            .take_if(|o| o.sentence < ctx.sentence.index)
+        {
+            for (kind, q, ev) in o.agreements {
+                self.pending
+                    .push((Pending::Agreement(o.fallback, kind, q), ev));
+            }
+        }
         if let Some(d) = ctx.dates.iter().rev().find_map(|(_, d, _)| *d) {
             self.discourse.last_date = Some(d);
         }
@@ -698,6 +721,11 @@ impl Extractor<'_> {
                 Some((_, None, e)) => (None, e.year()),
                 None => (None, None),
             };
+            // "Putin agreed on Tuesday ... The commitment came during a call"
+            let orphan = self.discourse.orphan.take_if(|o| {
+                date.is_none() && year.is_none() && o.sentence + 1 == ctx.sentence.index
+            });
+            let date = date.or(orphan.as_ref().map(|o| o.date));
             let weekday = near.and_then(|(_, _, e)| match e {
                 DateExpr::Weekday { day, .. } => Some(*day),
                 _ => None,
@@ -762,6 +790,9 @@ impl Extractor<'_> {
             });
             ctx.meetings.push((idx, cue));
             self.emit(ctx, "meeting-cue", Pending::Meeting(idx));
+            for (kind, q, ev) in orphan.map(|o| o.agreements).unwrap_or_default() {
+                self.pending.push((Pending::Agreement(idx, kind, q), ev));
+            }
             if !in_comparison(ctx, cue) {
                 self.note_meeting(idx);
             }
@@ -806,7 +837,8 @@ impl Extractor<'_> {
     fn note_meeting(&mut self, idx: usize) {
         let m = &self.mentions[idx];
         self.discourse.last_any = Some(idx);
-        if m.is_bare() || (m.date.is_none() && m.year.is_some()) {
+        // "last week's talks in Jeddah": background, not what follows is about
+        if m.is_bare() || (m.date.is_none() && m.year.is_some()) || m.earlier {
             return;
         }
         self.discourse.last_event = Some(idx);
@@ -1547,6 +1579,35 @@ impl Extractor<'_> {
             let further = !found.is_empty();
             if let Some(q) = self.other_agreement(ctx, trig, further) {
                 found.push((AgreementKind::Other, q));
+            }
+        }
+        // "agreed on Tuesday to ...": the day is the agreement's own; when no
+        // event of that day is named here, the next sentence may name it
+        let own_date = ctx
+            .dates
+            .iter()
+            .filter(|(t, _, _)| *t > trig && *t <= trig + 2)
+            .find_map(|(_, d, _)| *d);
+        if let Some(d) = own_date.filter(|d| self.mentions[mt].date != Some(*d)) {
+            let same_day = ctx
+                .meetings
+                .iter()
+                .map(|(i, _)| *i)
+                .find(|&i| self.mentions[i].date == Some(d));
+            match same_day {
+                Some(i) => mt = i,
+                None if !found.is_empty() => {
+                    let ev = self.evidence(ctx.sentence, "agreed-on-a-day");
+                    self.trace[ctx.sentence.index].push("agreed-on-a-day");
+                    self.discourse.orphan = Some(Orphan {
+                        date: d,
+                        sentence: ctx.sentence.index,
+                        fallback: mt,
+                        agreements: found.into_iter().map(|(k, q)| (k, q, ev.clone())).collect(),
+                    });
+                    return;
+                }
+                None => {}
             }
         }
         for (kind, q) in found {
