@@ -279,6 +279,19 @@ impl Fact {
         }
     }
 
+    /// The meeting the fact is about, if any.
+    pub fn meeting(&self) -> Option<&MeetingKey> {
+        match self {
+            Fact::Meeting { meeting }
+            | Fact::Chair { meeting, .. }
+            | Fact::Participant { meeting, .. }
+            | Fact::DelegationLeader { meeting, .. }
+            | Fact::DelegationMember { meeting, .. }
+            | Fact::Agreement { meeting, .. } => Some(meeting),
+            Fact::Role { .. } => None,
+        }
+    }
+
     /// The meeting the fact is about, for relinking to another identity.
     pub fn meeting_mut(&mut self) -> Option<&mut MeetingKey> {
         match self {

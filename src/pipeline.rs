@@ -100,9 +100,42 @@ fn link_meetings(all: &mut [Extracted]) {
         .filter(|m| m.key.date.is_some() && m.key.place.is_some())
         .map(|m| m.key.clone())
         .collect();
+    let mut weights: HashMap<MeetingKey, usize> = HashMap::new();
+    for f in all.iter().flat_map(|e| e.facts.facts.iter()) {
+        if let Some(k) = f.fact.meeting() {
+            *weights.entry(k.clone()).or_default() += 1;
+        }
+    }
     for e in all.iter_mut() {
         let mut rekey: HashMap<MeetingKey, MeetingKey> = HashMap::new();
+        let written = e.facts.article.date;
         for m in &e.facts.meetings {
+            // "last week's talks in Jeddah": the one dated talks in that city
+            // that other articles report in the two months before this one
+            if let (None, None, Some(place), Some(written)) =
+                (m.key.date, m.key.year, &m.key.place, written)
+            {
+                let mut same: Vec<&MeetingKey> = placed
+                    .iter()
+                    .filter(|k| k.place.as_ref() == Some(place) && k.kind == m.key.kind)
+                    .filter(|k| k.date.is_some_and(|d| d <= written && (written - d).num_days() <= 60))
+                    .collect();
+                same.sort();
+                same.dedup();
+                // of several, the one most facts are about
+                let weight = |k: &MeetingKey| weights.get(k).copied().unwrap_or(0);
+                same.sort_by_key(|k| std::cmp::Reverse(weight(k)));
+                match same[..] {
+                    [only] => {
+                        rekey.insert(m.key.clone(), only.clone());
+                    }
+                    [first, second, ..] if weight(first) > 2 * weight(second) => {
+                        rekey.insert(m.key.clone(), first.clone());
+                    }
+                    _ => {}
+                }
+                continue;
+            }
             if m.key.date.is_none() || m.key.place.is_some() || m.key.kind == MeetingKind::PhoneCall
             {
                 continue;
