@@ -238,8 +238,15 @@ pub fn extract(
         trace: vec![Vec::new(); sentences.len()],
         dateline: None,
     };
-    // full names first, so a later "Lavrov" finds "Sergey Lavrov"
-    for (_, m) in &analysed {
+    // full names first, so a later "Lavrov" finds "Sergey Lavrov"; not from
+    // a headline, whose capitals make names of "Kim Sign Joint Statement"
+    let body: Vec<&Mentions> = sentences
+        .iter()
+        .zip(&analysed)
+        .filter(|(s, (t, _))| !is_title_case(s, t))
+        .map(|(_, (_, m))| m)
+        .collect();
+    for m in &body {
         for n in &m.names {
             if n.end - n.start >= 2 {
                 x.surnames
@@ -247,6 +254,20 @@ pub fn extract(
                     .or_insert_with(|| n.text.clone());
             }
         }
+    }
+    // family name first ("Kim Jong Un" ... "Kim brought"), where no name
+    // ends in that word and the name has no particle
+    let mut first_words: Vec<(String, String)> = Vec::new();
+    for m in &body {
+        for n in &m.names {
+            let words: Vec<&str> = n.text.split_whitespace().collect();
+            if words.len() >= 2 && !mention::has_particle(&n.text) {
+                first_words.push((surname_key(words[0]), n.text.clone()));
+            }
+        }
+    }
+    for (key, full) in first_words {
+        x.surnames.entry(key).or_insert(full);
     }
     x.dateline = analysed.iter().take(8).find_map(|(t, _)| dateline(t, lex));
     for (s, (tokens, m)) in sentences.iter().zip(&analysed) {
@@ -601,7 +622,13 @@ impl Extractor<'_> {
                                     | "that"
                             )
                     }
-                    "met" => true,
+                    // "a one-on-one conversation": a call only when said so
+                    "conversation" => ctx.lower.iter().any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "phone" | "telephone" | "call" | "video" | "phoned"
+                        )
+                    }),
                     _ => true,
                 };
                 // "the delegations met": talks
@@ -1400,7 +1427,7 @@ impl Extractor<'_> {
             let recent_meeting = self
                 .discourse
                 .last_meeting
-                .is_some_and(|m| ctx.sentence.index.saturating_sub(self.mentions[m].sentence) <= 2);
+                .is_some_and(|m| ctx.sentence.index.saturating_sub(self.mentions[m].sentence) <= 3);
             if !(talks_here || named_subject && recent_meeting) {
                 return None;
             }
@@ -1545,6 +1572,12 @@ impl Extractor<'_> {
                         || (ctx.word(k) == "not" && matches!(ctx.word(k + 1), "accept" | "agree" | "sign" | "endorse"))
                 });
             let mut kind = *kind;
+            // "the remains of prisoners of war": bodies, not an exchange
+            if kind == AgreementKind::PrisonerExchange
+                && (pos.saturating_sub(3)..pos).any(|k| ctx.word(k) == "remains")
+            {
+                continue;
+            }
             if kind == AgreementKind::Ceasefire && drafting {
                 kind = AgreementKind::CeasefireProposals;
             } else if negated {

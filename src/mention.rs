@@ -133,6 +133,16 @@ fn past_ranks(tokens: &[Token], mut i: usize, lex: &Lexicon) -> usize {
     i
 }
 
+/// Whether a name holds a particle ("Mohammed bin Salman", "al-Aiban").
+pub fn has_particle(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        PARTICLES.contains(&w.as_str())
+            || w.split_once('-')
+                .is_some_and(|(p, _)| PARTICLES.contains(&p))
+    })
+}
+
 fn is_particle(t: &Token) -> bool {
     PARTICLES.contains(&t.text.as_str())
 }

@@ -118,7 +118,10 @@ fn link_meetings(all: &mut [Extracted]) {
                 let mut same: Vec<&MeetingKey> = placed
                     .iter()
                     .filter(|k| k.place.as_ref() == Some(place) && k.kind == m.key.kind)
-                    .filter(|k| k.date.is_some_and(|d| d <= written && (written - d).num_days() <= 60))
+                    .filter(|k| {
+                        k.date
+                            .is_some_and(|d| d <= written && (written - d).num_days() <= 60)
+                    })
                     .collect();
                 same.sort();
                 same.dedup();
