@@ -128,6 +128,9 @@ struct MeetingMention {
     explicit: bool,
     /// Called earlier than another ("the recent call", "a previous meeting").
     earlier: bool,
+    /// Named with "the" and no place of its own ("opened the meeting",
+    /// "the expanded talks"): the article's main event, when of its days.
+    anaphoric: bool,
     sentence: usize,
     /// Index of the merged meeting, set by `merge_meetings`.
     merged: Option<usize>,
@@ -800,6 +803,13 @@ impl Extractor<'_> {
                     "recent" | "previous" | "earlier" | "last" | "latest" | "prior" | "another"
                 )
             });
+            let own_place = places.iter().any(|(t, _)| t.abs_diff(cue) <= 8);
+            let anaphoric = !own_place
+                && kind != MeetingKind::PhoneCall
+                && (cue.saturating_sub(3)..cue).any(|k| ctx.word(k) == "the")
+                && !(cue.saturating_sub(3)..cue).any(|k| {
+                    matches!(ctx.word(k), "a" | "an" | "first" | "next" | "second" | "third")
+                });
             if let (Some(p), Some(w), None) = (&place, weekday, self.reference) {
                 self.anchors.push((p.clone(), kind, w));
             }
@@ -813,6 +823,7 @@ impl Extractor<'_> {
                 explicit,
                 sentence: ctx.sentence.index,
                 earlier,
+                anaphoric,
                 merged: None,
             });
             ctx.meetings.push((idx, cue));
@@ -928,6 +939,7 @@ impl Extractor<'_> {
                 explicit: true,
                 sentence: ctx.sentence.index,
                 earlier: false,
+                anaphoric: false,
                 merged: None,
             });
             ctx.meetings.push((idx, v));
@@ -1090,6 +1102,7 @@ impl Extractor<'_> {
             explicit: true,
             sentence: ctx.sentence.index,
             earlier: false,
+            anaphoric: false,
             merged: None,
         });
         self.mentions.len() - 1
@@ -1509,7 +1522,10 @@ impl Extractor<'_> {
             "urged", "unless", "if", "would", "could", "hope", "against", "ready", "want", "call",
             "calls", "called",
         ];
-        if (trig.saturating_sub(4)..trig).any(|k| hedges.contains(&ctx.word(k))) {
+        // "broke up with no deal", "without an agreement", "failed to agree"
+        let denied = (trig.saturating_sub(3)..trig)
+            .any(|k| matches!(ctx.word(k), "no" | "without" | "failed" | "not" | "never"));
+        if denied || (trig.saturating_sub(4)..trig).any(|k| hedges.contains(&ctx.word(k))) {
             return;
         }
         let text = ctx.lower.join(" ");
@@ -1924,6 +1940,31 @@ impl Extractor<'_> {
                         .collect();
                     if let Some(d) = same.first() {
                         m.date = Some(*d);
+                    }
+                }
+            }
+        }
+        // "opened the meeting with a dinner on Wednesday", "the expanded
+        // talks on Thursday": the main event, on one of its days
+        let main = self
+            .mentions
+            .iter()
+            .position(|m| m.date.is_some() && m.place.is_some() && !m.earlier);
+        if let Some(main) = main {
+            let (date, place, kind) = {
+                let m = &self.mentions[main];
+                (m.date, m.place.clone(), m.kind)
+            };
+            for m in self.mentions.iter_mut() {
+                let near = match (m.date, date) {
+                    (Some(a), Some(b)) => (a - b).num_days().abs() <= 1,
+                    _ => false,
+                };
+                if m.anaphoric && near && m.kind != MeetingKind::PhoneCall {
+                    m.date = date;
+                    m.place = place.clone();
+                    if kind == MeetingKind::Summit || m.kind == MeetingKind::Meeting {
+                        m.kind = kind;
                     }
                 }
             }
