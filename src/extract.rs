@@ -209,10 +209,13 @@ pub struct Extracted {
 
 /// Extracts the facts of `doc`. `reference` is the article's date when known
 /// (stated or inferred from other articles).
+/// `known` gives the country other articles give a person ("French
+/// President Emmanuel Macron"), for articles that leave it out.
 pub fn extract(
     doc: &Document,
     reference: Option<NaiveDate>,
     date_inferred: bool,
+    known: &HashMap<PersonKey, String>,
     lex: &Lexicon,
 ) -> Extracted {
     let clean = text::clean(&doc.text);
@@ -232,6 +235,7 @@ pub fn extract(
         people: BTreeMap::new(),
         surnames: HashMap::new(),
         person_country: HashMap::new(),
+        known,
         mentions: Vec::new(),
         pending: Vec::new(),
         discourse: Discourse::default(),
@@ -290,6 +294,8 @@ struct Extractor<'a> {
     people: BTreeMap<PersonKey, String>,
     surnames: HashMap<String, String>,
     person_country: HashMap<PersonKey, String>,
+    /// Countries of people as other articles give them.
+    known: &'a HashMap<PersonKey, String>,
     mentions: Vec<MeetingMention>,
     pending: Vec<(Pending, Evidence)>,
     discourse: Discourse,
@@ -808,7 +814,10 @@ impl Extractor<'_> {
                 && kind != MeetingKind::PhoneCall
                 && (cue.saturating_sub(3)..cue).any(|k| ctx.word(k) == "the")
                 && !(cue.saturating_sub(3)..cue).any(|k| {
-                    matches!(ctx.word(k), "a" | "an" | "first" | "next" | "second" | "third")
+                    matches!(
+                        ctx.word(k),
+                        "a" | "an" | "first" | "next" | "second" | "third"
+                    )
                 });
             if let (Some(p), Some(w), None) = (&place, weekday, self.reference) {
                 self.anchors.push((p.clone(), kind, w));
@@ -972,10 +981,7 @@ impl Extractor<'_> {
             } else {
                 "office-after-name"
             };
-            let country = o
-                .country
-                .clone()
-                .or_else(|| self.person_country.get(person).cloned());
+            let country = o.country.clone().or_else(|| self.country_of(person));
             self.emit(
                 ctx,
                 rule,
@@ -1109,7 +1115,10 @@ impl Extractor<'_> {
     }
 
     fn country_of(&self, p: &PersonKey) -> Option<String> {
-        self.person_country.get(p).cloned()
+        self.person_country
+            .get(p)
+            .or_else(|| self.known.get(p))
+            .cloned()
     }
 
     /// Delegation leaders and members.
@@ -1285,38 +1294,23 @@ impl Extractor<'_> {
             let from = k + trig.split(' ').count();
             let deleg = self.delegation_for(ctx, k);
             if let Some((mt, c, leader)) = deleg {
-                // "The U.S. side was represented by Steve Witkoff": one person
-                // representing a side leads it
-                let named: Vec<usize> = ctx.names_in(from, ctx.tokens.len());
-                if trig == "represented by" && leader.is_none() && named.len() == 1 {
-                    if let Some(Some(p)) = ctx.persons.get(named[0]).cloned() {
-                        self.leader(ctx, "represented-by-one", mt, &c, &p);
+                // "Trump was joined by A and B, and Kim by C and D"
+                let ellipsis = (from..ctx.tokens.len()).find_map(|t| {
+                    if ctx.word(t) != "and" {
+                        return None;
                     }
-                }
-                // "Trump was accompanied by ...", "Kim brought ...": the one
-                // accompanied heads the group, unless a leader is known
-                if let Some(l) = &leader {
-                    let has_leader = self.pending.iter().any(
-                        |(p, _)| matches!(p, Pending::Leader(m, lc, _) if *m == mt && *lc == c),
-                    );
-                    if !has_leader && matches!(trig, "accompanied by" | "brought" | "joined by") {
-                        self.leader(ctx, "accompanied-leader", mt, &c, l);
-                    }
-                }
-                for n in ctx.names_in(from, ctx.tokens.len()) {
-                    // "Putin's foreign policy aide": the owner is no member
-                    if ctx
-                        .tokens
-                        .get(ctx.m.names[n].end)
-                        .is_some_and(|t| t.kind == TokenKind::Possessive)
-                    {
-                        continue;
-                    }
-                    if let Some(Some(p)) = ctx.persons.get(n).cloned() {
-                        if Some(&p) != leader.as_ref() {
-                            self.member(ctx, "delegation-list", mt, &c, &p);
-                            listed = true;
-                        }
+                    let n = ctx.m.names.iter().position(|n| n.start == t + 1)?;
+                    (ctx.word(ctx.m.names[n].end) == "by").then_some((t, n))
+                });
+                let end = ellipsis.map_or(ctx.tokens.len(), |(t, _)| t);
+                listed |= self.group(ctx, trig, (mt, c, leader), from..end);
+                if let Some((_, n)) = ellipsis {
+                    let second = ctx.persons.get(n).cloned().flatten();
+                    let country = second.as_ref().and_then(|p| self.country_of(p));
+                    if let (Some(p), Some(c2)) = (second, country) {
+                        let from = ctx.m.names[n].end + 1;
+                        let range = from..ctx.tokens.len();
+                        listed |= self.group(ctx, trig, (mt, c2, Some(p)), range);
                     }
                 }
             }
@@ -1378,6 +1372,54 @@ impl Extractor<'_> {
             }
         }
         self.discourse.listing = listed;
+    }
+
+    /// The members named in `range` after a list trigger, for the
+    /// delegation (meeting, country, person accompanied); whether any.
+    fn group(
+        &mut self,
+        ctx: &Ctx,
+        trig: &str,
+        (mt, c, leader): (usize, String, Option<PersonKey>),
+        range: std::ops::Range<usize>,
+    ) -> bool {
+        let mut listed = false;
+        let named: Vec<usize> = ctx.names_in(range.start, range.end);
+        // "The U.S. side was represented by Steve Witkoff": one person
+        // representing a side leads it
+        if trig == "represented by" && leader.is_none() && named.len() == 1 {
+            if let Some(Some(p)) = ctx.persons.get(named[0]).cloned() {
+                self.leader(ctx, "represented-by-one", mt, &c, &p);
+            }
+        }
+        // "Trump was accompanied by ...", "Kim brought ...": the one
+        // accompanied heads the group, unless a leader is known
+        if let Some(l) = &leader {
+            let has_leader = self
+                .pending
+                .iter()
+                .any(|(p, _)| matches!(p, Pending::Leader(m, lc, _) if *m == mt && *lc == c));
+            if !has_leader && matches!(trig, "accompanied by" | "brought" | "joined by") {
+                self.leader(ctx, "accompanied-leader", mt, &c, l);
+            }
+        }
+        for n in named {
+            // "Putin's foreign policy aide": the owner is no member
+            if ctx
+                .tokens
+                .get(ctx.m.names[n].end)
+                .is_some_and(|t| t.kind == TokenKind::Possessive)
+            {
+                continue;
+            }
+            if let Some(Some(p)) = ctx.persons.get(n).cloned() {
+                if Some(&p) != leader.as_ref() {
+                    self.member(ctx, "delegation-list", mt, &c, &p);
+                    listed = true;
+                }
+            }
+        }
+        listed
     }
 
     /// "just as in 2022": the leader also led the delegation of that year.
@@ -1833,7 +1875,11 @@ impl Extractor<'_> {
                 }
             }
         }
-        fill_role_countries(&mut facts, &self.person_country);
+        let mut countries = self.person_country.clone();
+        for (p, c) in self.known {
+            countries.entry(p.clone()).or_insert_with(|| c.clone());
+        }
+        fill_role_countries(&mut facts, &countries);
         drop_generic_titles(&mut facts);
         let mut people: Vec<Person> = self
             .people

@@ -71,23 +71,63 @@ pub fn read_documents(paths: &[PathBuf]) -> Result<(Vec<Document>, Vec<String>)>
 /// Extracts every document and links them (dates, full names).
 pub fn extract_documents(docs: &[Document]) -> Vec<Extracted> {
     let lex = lexicon();
+    let none = HashMap::new();
     let mut out: Vec<Extracted> = docs
         .iter()
-        .map(|d| extract(d, d.stated_date(), false, lex))
+        .map(|d| extract(d, d.stated_date(), false, &none, lex))
         .collect();
     // undated articles: find a dated article's meeting on the weekday they name
-    for i in 0..out.len() {
-        if out[i].facts.article.date.is_some() {
-            continue;
+    let mut dates: Vec<(Option<NaiveDate>, bool)> =
+        out.iter().map(|e| (e.facts.article.date, false)).collect();
+    for (i, date) in dates.iter_mut().enumerate() {
+        if date.0.is_none() {
+            if let Some(reference) = infer_date(&out, i) {
+                *date = (Some(reference), true);
+            }
         }
-        if let Some(reference) = infer_date(&out, i) {
-            out[i] = extract(&docs[i], Some(reference), true, lex);
-        }
+    }
+    // then again, each article knowing the countries the others give people
+    let known = known_countries(&out);
+    if !known.is_empty() || dates.iter().any(|d| d.1) {
+        out = docs
+            .iter()
+            .zip(&dates)
+            .map(|(d, (date, inferred))| extract(d, *date, *inferred, &known, lex))
+            .collect();
     }
     link_surnames(&mut out);
     link_meetings(&mut out);
     drop_generic_titles(&mut out);
     out
+}
+
+/// The country articles give each person with an office, by majority (ties
+/// go to the first name in order, so input order does not matter).
+fn known_countries(all: &[Extracted]) -> HashMap<PersonKey, String> {
+    let mut votes: HashMap<PersonKey, HashMap<String, usize>> = HashMap::new();
+    for f in all.iter().flat_map(|e| e.facts.facts.iter()) {
+        if let Fact::Role {
+            person,
+            country: Some(c),
+            ..
+        } = &f.fact
+        {
+            *votes
+                .entry(person.clone())
+                .or_default()
+                .entry(c.clone())
+                .or_default() += 1;
+        }
+    }
+    votes
+        .into_iter()
+        .filter_map(|(p, v)| {
+            let best = v
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+            Some((p, best.0))
+        })
+        .collect()
 }
 
 /// A meeting one article dates but does not place takes the place another
