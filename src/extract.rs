@@ -659,12 +659,14 @@ impl Extractor<'_> {
         }
         // "The two sides signed an agreement in Doha on Saturday": a signing
         // is a meeting even when no meeting word names it
-        if cues.is_empty() {
-            if let Some(i) = self
-                .signing(ctx)
-                .filter(|_| ctx.dates.iter().any(|d| d.1.is_some()))
+        // ("The document was signed at the Sheraton": that signing)
+        if let Some(i) = self.signing(ctx) {
+            let dated = ctx.dates.iter().any(|d| d.1.is_some());
+            let definite = (i.saturating_sub(6)..i).any(|k| matches!(ctx.word(k), "the" | "this"));
+            if (cues.is_empty() && dated) || (definite && !cues.iter().any(|c| c.0.abs_diff(i) < 4))
             {
                 cues.push((i, 1, MeetingKind::Meeting));
+                cues.sort();
             }
         }
         // strong hedges: eight words before the cue, four after it
@@ -792,10 +794,22 @@ impl Extractor<'_> {
                             .filter(|_| recent && dateline_sentence)
                     })
             };
+            // the venue belongs to the cue nearest it
             let venue = if kind == MeetingKind::PhoneCall {
                 None
             } else {
-                ctx.m.venues.first().map(|(_, v)| v.clone())
+                ctx.m
+                    .venues
+                    .iter()
+                    .find(|(t, _)| {
+                        cue_positions.iter().min_by_key(|c| c.abs_diff(*t)) == Some(&cue)
+                    })
+                    .or(ctx
+                        .m
+                        .venues
+                        .first()
+                        .filter(|_| !cue_positions.contains(&cue)))
+                    .map(|(_, v)| v.clone())
             };
             let after = ctx.word(cue + len);
             let explicit = kind != MeetingKind::Talks
@@ -1604,7 +1618,15 @@ impl Extractor<'_> {
             ]
             .into_iter()
             .flatten()
-            .find(|&c| !future(&self.mentions[c]));
+            .find(|&c| !future(&self.mentions[c]))
+            .or_else(|| {
+                // the sentence's own future talks took the discourse: the
+                // last event spoken of before them
+                (0..self.mentions.len()).rev().find(|&c| {
+                    let m = &self.mentions[c];
+                    !future(m) && !m.is_bare() && !m.earlier && m.year.is_none()
+                })
+            });
             if let Some(current) = current {
                 if self.mentions[mt].kind != MeetingKind::PhoneCall {
                     found.push((AgreementKind::FurtherTalks, None));
