@@ -1398,7 +1398,16 @@ impl Extractor<'_> {
         range: std::ops::Range<usize>,
     ) -> bool {
         let mut listed = false;
-        let named: Vec<usize> = ctx.names_in(range.start, range.end);
+        // "Putin's foreign policy aide": the owner is no member
+        let named: Vec<usize> = ctx
+            .names_in(range.start, range.end)
+            .into_iter()
+            .filter(|&n| {
+                ctx.tokens
+                    .get(ctx.m.names[n].end)
+                    .is_none_or(|t| t.kind != TokenKind::Possessive)
+            })
+            .collect();
         // "The U.S. side was represented by Steve Witkoff": one person
         // representing a side leads it
         if trig == "represented by" && leader.is_none() && named.len() == 1 {
@@ -1418,14 +1427,6 @@ impl Extractor<'_> {
             }
         }
         for n in named {
-            // "Putin's foreign policy aide": the owner is no member
-            if ctx
-                .tokens
-                .get(ctx.m.names[n].end)
-                .is_some_and(|t| t.kind == TokenKind::Possessive)
-            {
-                continue;
-            }
             if let Some(Some(p)) = ctx.persons.get(n).cloned() {
                 if Some(&p) != leader.as_ref() {
                     self.member(ctx, "delegation-list", mt, &c, &p);
@@ -1830,6 +1831,31 @@ impl Extractor<'_> {
             };
             if let Some(mt) = self.meeting_here(ctx) {
                 self.emit(ctx, "chaired", Pending::Chair(mt, p));
+            }
+        }
+        // "with Oman's foreign minister, Badr al-Busaidi, carrying messages
+        // between them": the mediator of indirect talks
+        for phrase in [
+            "carrying messages between",
+            "carried messages between",
+            "shuttling between",
+            "shuttled between",
+            "acted as mediator",
+            "acting as mediator",
+            "acted as a mediator",
+            "acting as a mediator",
+        ] {
+            let Some(k) = ctx.find(phrase, 0) else {
+                continue;
+            };
+            let Some(Some(p)) = ctx
+                .person_before(k)
+                .map(|n| ctx.persons.get(n).cloned().flatten())
+            else {
+                continue;
+            };
+            if let Some(mt) = self.meeting_here(ctx) {
+                self.emit(ctx, "mediated", Pending::Chair(mt, p));
             }
         }
         for verb in [
