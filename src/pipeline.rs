@@ -97,8 +97,41 @@ pub fn extract_documents(docs: &[Document]) -> Vec<Extracted> {
     }
     link_surnames(&mut out);
     link_meetings(&mut out);
+    unify_venues(&mut out);
     drop_generic_titles(&mut out);
     out
+}
+
+/// One spelling per venue of a meeting: "Çırağan Palace" and "Ciragan
+/// Palace" in two articles are one venue, written as most articles write it
+/// (ties to the spelling with more accents, then the first in order).
+fn unify_venues(all: &mut [Extracted]) {
+    let fold = |v: &str| crate::names::fold_accents(v).to_lowercase();
+    let mut counts: HashMap<(MeetingKey, String), HashMap<String, usize>> = HashMap::new();
+    for m in all.iter().flat_map(|e| e.facts.meetings.iter()) {
+        if let Some(v) = &m.venue {
+            *counts
+                .entry((m.key.clone(), fold(v)))
+                .or_default()
+                .entry(v.clone())
+                .or_default() += 1;
+        }
+    }
+    let accents = |v: &str| v.chars().filter(|c| !c.is_ascii()).count();
+    for m in all.iter_mut().flat_map(|e| e.facts.meetings.iter_mut()) {
+        let Some(v) = &m.venue else { continue };
+        let Some(spellings) = counts.get(&(m.key.clone(), fold(v))) else {
+            continue;
+        };
+        let best = spellings.iter().max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then(accents(a.0).cmp(&accents(b.0)))
+                .then(b.0.cmp(a.0))
+        });
+        if let Some((best, _)) = best {
+            m.venue = Some(best.clone());
+        }
+    }
 }
 
 /// The country articles give each person with an office, by majority (ties
