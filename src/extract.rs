@@ -793,6 +793,13 @@ impl Extractor<'_> {
                             .clone()
                             .filter(|_| recent && dateline_sentence)
                     })
+                    // "the first two rounds": earlier rounds of the talks the
+                    // article is about, held where they are
+                    .or_else(|| {
+                        (matches!(ctx.word(cue), "round" | "rounds") && date.is_some())
+                            .then(|| self.main_talks_place())
+                            .flatten()
+                    })
             };
             // the venue belongs to the cue nearest it
             let venue = if kind == MeetingKind::PhoneCall {
@@ -854,6 +861,28 @@ impl Extractor<'_> {
             for (kind, q, ev) in orphan.map(|o| o.agreements).unwrap_or_default() {
                 self.pending.push((Pending::Agreement(idx, kind, q), ev));
             }
+            // "the rounds were held on May 16 and June 2": one per day
+            if matches!(
+                ctx.word(cue),
+                "rounds" | "meetings" | "calls" | "summits" | "sessions"
+            ) {
+                let days: Vec<NaiveDate> = ctx
+                    .dates
+                    .iter()
+                    .filter(|(t, _, _)| owner_of_date(&cue_positions, *t, ctx) == Some(cue))
+                    .filter_map(|(_, d, _)| *d)
+                    .filter(|d| Some(*d) != date)
+                    .collect();
+                for d in days {
+                    let mut other = self.mentions[idx].clone();
+                    other.date = Some(d);
+                    other.venue = None;
+                    let j = self.mentions.len();
+                    self.mentions.push(other);
+                    ctx.meetings.push((j, cue));
+                    self.emit(ctx, "meeting-cue", Pending::Meeting(j));
+                }
+            }
             if !in_comparison(ctx, cue) {
                 self.note_meeting(idx);
             }
@@ -875,6 +904,14 @@ impl Extractor<'_> {
                 }
             }
         }
+    }
+
+    /// The place of the first dated talks the article spoke of.
+    fn main_talks_place(&self) -> Option<String> {
+        self.mentions
+            .iter()
+            .find(|m| m.kind == MeetingKind::Talks && m.date.is_some() && !m.earlier)
+            .and_then(|m| m.place.clone())
     }
 
     /// "in the Saudi capital": the capital of the country named, as a place.
