@@ -244,6 +244,7 @@ pub fn extract(
         bare_surnames: Vec::new(),
         trace: vec![Vec::new(); sentences.len()],
         dateline: None,
+        headline_summit: false,
     };
     // full names first, so a later "Lavrov" finds "Sergey Lavrov"; not from
     // a headline, whose capitals make names of "Kim Sign Joint Statement"
@@ -277,6 +278,12 @@ pub fn extract(
         x.surnames.entry(key).or_insert(full);
     }
     x.dateline = analysed.iter().take(8).find_map(|(t, _)| dateline(t, lex));
+    // "... at Historic Singapore Summit": the headline names the main event
+    x.headline_summit = sentences
+        .iter()
+        .zip(&analysed)
+        .take(2)
+        .any(|(s, (t, _))| is_title_case(s, t) && t.iter().any(|t| t.lower() == "summit"));
     for (s, (tokens, m)) in sentences.iter().zip(&analysed) {
         x.sentence(s, tokens, m);
     }
@@ -305,6 +312,8 @@ struct Extractor<'a> {
     trace: Vec<Vec<&'static str>>,
     /// The city of the dateline ("RIYADH, Saudi Arabia (AP) —").
     dateline: Option<String>,
+    /// Whether the headline calls the article's event a summit.
+    headline_summit: bool,
 }
 
 /// The city a dateline opens with: capitals, then a comma, dash or bracket.
@@ -639,6 +648,16 @@ impl Extractor<'_> {
                         )
                     }),
                     _ => true,
+                };
+                // "held talks with Saudi Crown Prince Mohammed bin Salman":
+                // one person meeting another, not delegations
+                let kind = if kind == MeetingKind::Talks
+                    && ctx.word(i + len) == "with"
+                    && ctx.person_after(i + len + 1).is_some()
+                {
+                    MeetingKind::Meeting
+                } else {
+                    kind
                 };
                 // "the delegations met": talks
                 let kind = if kind == MeetingKind::Meeting
@@ -2082,6 +2101,15 @@ impl Extractor<'_> {
             .iter()
             .position(|m| m.date.is_some() && m.place.is_some() && !m.earlier);
         if let Some(main) = main {
+            // a meeting the headline calls a summit is one
+            if self.headline_summit && self.mentions[main].kind == MeetingKind::Meeting {
+                let (date, place) = (self.mentions[main].date, self.mentions[main].place.clone());
+                for m in self.mentions.iter_mut() {
+                    if m.kind == MeetingKind::Meeting && m.date == date && m.place == place {
+                        m.kind = MeetingKind::Summit;
+                    }
+                }
+            }
             let (date, place, kind) = {
                 let m = &self.mentions[main];
                 (m.date, m.place.clone(), m.kind)
