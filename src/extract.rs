@@ -173,6 +173,8 @@ struct Discourse {
     prior_any: Option<usize>,
     /// Whether the previous sentence listed delegation members.
     listing: bool,
+    /// The country named last ("the kingdom's adviser": of that country).
+    last_country: Option<String>,
     /// Agreements dated by their own verb ("agreed on Tuesday to ...") whose
     /// event the next sentence names ("The commitment came during a call").
     orphan: Option<Orphan>,
@@ -520,6 +522,9 @@ impl Extractor<'_> {
         }
         if let Some(d) = ctx.dates.iter().rev().find_map(|(_, d, _)| *d) {
             self.discourse.last_date = Some(d);
+        }
+        if let Some(c) = ctx.m.countries.last() {
+            self.discourse.last_country = Some(c.country.clone());
         }
     }
 
@@ -1035,6 +1040,27 @@ impl Extractor<'_> {
         self.weekdays.last().copied()
     }
 
+    /// The country of an office's owner: "Trump's senior adviser" (the
+    /// owner's country), "the kingdom's national security adviser" (the
+    /// country the article spoke of last).
+    fn owner_country(&self, ctx: &Ctx, start: usize) -> Option<String> {
+        if start < 2 || ctx.tokens[start - 1].kind != TokenKind::Possessive {
+            return None;
+        }
+        if let Some(n) = ctx.m.names.iter().position(|n| n.end == start - 1) {
+            let owner = ctx.persons.get(n).cloned().flatten()?;
+            return self.country_of(&owner);
+        }
+        let noun = ctx.word(start - 2);
+        let pointing = start >= 3 && matches!(ctx.word(start - 3), "the" | "that");
+        if !(pointing && self.lex.country_nouns.contains(noun)) {
+            return None;
+        }
+        let here = ctx.m.countries.iter().rev().find(|c| c.end < start);
+        here.map(|c| c.country.clone())
+            .or_else(|| self.discourse.last_country.clone())
+    }
+
     /// Roles: an office attached to a person, not former, not a delegation role.
     fn roles(&mut self, ctx: &Ctx) {
         for (o, target) in &ctx.m.offices {
@@ -1051,7 +1077,11 @@ impl Extractor<'_> {
             } else {
                 "office-after-name"
             };
-            let country = o.country.clone().or_else(|| self.country_of(person));
+            let country = o
+                .country
+                .clone()
+                .or_else(|| self.owner_country(ctx, o.start))
+                .or_else(|| self.country_of(person));
             self.emit(
                 ctx,
                 rule,

@@ -19,6 +19,7 @@ const RANKS: &str = include_str!("../data/lexicon/ranks.txt");
 const ROLE_SYNONYMS: &str = include_str!("../data/lexicon/role-synonyms.tsv");
 const VENUES: &str = include_str!("../data/lexicon/venues.txt");
 const CAPITALS: &str = include_str!("../data/lexicon/capitals.tsv");
+const COUNTRY_NOUNS: &str = include_str!("../data/lexicon/country-nouns.txt");
 const MEETING_WORDS: &str = include_str!("../data/lexicon/meeting-words.tsv");
 const AGREEMENT_WORDS: &str = include_str!("../data/lexicon/agreement-words.tsv");
 const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
@@ -74,6 +75,8 @@ pub struct Lexicon {
     pub role_synonyms: HashMap<String, String>,
     /// Lowercased venue head words.
     pub venues: HashSet<String>,
+    /// Nouns that point back to a country named before ("the kingdom").
+    pub country_nouns: HashSet<String>,
     /// Canonical country to the canonical name of its capital.
     pub capitals: HashMap<String, String>,
     /// Meeting cue phrases (lowercased), longest first, with their kind.
@@ -184,6 +187,7 @@ impl Lexicon {
             regions: word_set(REGIONS),
             not_offices: word_set(NOT_OFFICES),
             venues: word_set(VENUES),
+            country_nouns: word_set(COUNTRY_NOUNS),
             non_names: word_set(NON_NAMES),
             abbreviations: lines(ABBREVIATIONS)
                 .map(|(_, l)| l.trim().to_string())

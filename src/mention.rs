@@ -695,11 +695,12 @@ fn attach_offices(tokens: &[Token], lex: &Lexicon, m: &mut Mentions) {
         let mut target = name_at(m, j);
         // "the head of Ukraine's presidential office, Andriy Yermak"
         if target.is_none() && tokens.get(j).is_some_and(|t| t.is(",")) {
+            // "the kingdom's national security adviser, Musaed al-Aiban"
             let introduced = office.start > 0
-                && matches!(
+                && (matches!(
                     tokens[office.start - 1].lower().as_str(),
                     "the" | "a" | "an" | "with" | "by" | "its" | "his" | "her" | "their"
-                );
+                ) || tokens[office.start - 1].kind == TokenKind::Possessive);
             let countried = office.country.is_some()
                 && country_at(m, office.start).is_some_and(|c| c.possessive);
             if introduced || countried {
@@ -722,6 +723,12 @@ fn attach_offices(tokens: &[Token], lex: &Lexicon, m: &mut Mentions) {
                 )
             {
                 s -= 1;
+            }
+            // "Jared Kushner, Trump's son-in-law and senior adviser"
+            if s >= 2 && tokens[s - 1].kind == TokenKind::Possessive {
+                if let Some(owner) = m.names.iter().find(|n| n.end == s - 1) {
+                    s = owner.start;
+                }
             }
             if s >= 2 && tokens[s - 1].is(",") {
                 target = m.names.iter().position(|n| n.end == s - 1);
