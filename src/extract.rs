@@ -1077,9 +1077,28 @@ impl Extractor<'_> {
             } else {
                 "office-after-name"
             };
+            // "King Hamad bin Isa Al Khalifa of Bahrain", "Crown Prince
+            // Mohammed bin Zayed of Abu Dhabi"
+            let after_name = {
+                let end = ctx.m.names[*t].end;
+                (ctx.word(end) == "of" && o.start < ctx.m.names[*t].start)
+                    .then(|| {
+                        ctx.m
+                            .countries
+                            .iter()
+                            .find(|c| c.start == end + 1)
+                            .map(|c| c.country.clone())
+                            .or_else(|| {
+                                let city = ctx.m.cities.iter().find(|(s, _)| *s == end + 1)?;
+                                self.lex.country_of_capital(&city.1)
+                            })
+                    })
+                    .flatten()
+            };
             let country = o
                 .country
                 .clone()
+                .or(after_name)
                 .or_else(|| self.owner_country(ctx, o.start))
                 .or_else(|| self.country_of(person));
             self.emit(

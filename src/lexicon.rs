@@ -295,6 +295,15 @@ impl Lexicon {
         Ok(lex)
     }
 
+    /// The country whose capital `city` (canonical) is.
+    pub fn country_of_capital(&self, city: &str) -> Option<String> {
+        self.capitals
+            .iter()
+            .filter(|(_, c)| c.as_str() == city)
+            .map(|(country, _)| country.clone())
+            .min()
+    }
+
     /// The country a name, adjective or metonym stands for (`Russian` -> `Russia`).
     pub fn country(&self, word: &str) -> Option<&str> {
         let key = word.to_lowercase();
