@@ -1408,32 +1408,44 @@ impl Extractor<'_> {
             "alongside him were",
             "beside him were",
         ];
-        for trig in triggers {
-            let Some(k) = ctx.find(trig, 0) else { continue };
+        // every list in the sentence: "The American delegation also
+        // included A and B; Putin was accompanied by C and D"
+        let mut found: Vec<(usize, &str)> = triggers
+            .iter()
+            .filter_map(|t| ctx.find(t, 0).map(|k| (k, *t)))
+            .collect();
+        found.sort();
+        found.dedup_by_key(|(k, _)| *k);
+        for (i, &(k, trig)) in found.iter().enumerate() {
             let from = k + trig.split(' ').count();
+            let next = found.get(i + 1).map_or(ctx.tokens.len(), |(n, _)| *n);
+            // a list with semicolons runs on, unless another list follows
+            let stop = if next < ctx.tokens.len() {
+                (from..next).find(|&t| ctx.word(t) == ";").unwrap_or(next)
+            } else {
+                next
+            };
             let deleg = self.delegation_for(ctx, k);
             if let Some((mt, c, leader)) = deleg {
                 // "Trump was joined by A and B, and Kim by C and D"
-                let ellipsis = (from..ctx.tokens.len()).find_map(|t| {
+                let ellipsis = (from..stop).find_map(|t| {
                     if ctx.word(t) != "and" {
                         return None;
                     }
                     let n = ctx.m.names.iter().position(|n| n.start == t + 1)?;
                     (ctx.word(ctx.m.names[n].end) == "by").then_some((t, n))
                 });
-                let end = ellipsis.map_or(ctx.tokens.len(), |(t, _)| t);
+                let end = ellipsis.map_or(stop, |(t, _)| t);
                 listed |= self.group(ctx, trig, (mt, c, leader), from..end);
                 if let Some((_, n)) = ellipsis {
                     let second = ctx.persons.get(n).cloned().flatten();
                     let country = second.as_ref().and_then(|p| self.country_of(p));
                     if let (Some(p), Some(c2)) = (second, country) {
                         let from = ctx.m.names[n].end + 1;
-                        let range = from..ctx.tokens.len();
-                        listed |= self.group(ctx, trig, (mt, c2, Some(p)), range);
+                        listed |= self.group(ctx, trig, (mt, c2, Some(p)), from..stop);
                     }
                 }
             }
-            break;
         }
         for verb in [
             "participated in",
