@@ -19,6 +19,7 @@ const RANKS: &str = include_str!("../data/lexicon/ranks.txt");
 const ROLE_SYNONYMS: &str = include_str!("../data/lexicon/role-synonyms.tsv");
 const VENUES: &str = include_str!("../data/lexicon/venues.txt");
 const CAPITALS: &str = include_str!("../data/lexicon/capitals.tsv");
+const GIVEN_NAMES: &str = include_str!("../data/lexicon/given-names.tsv");
 const COUNTRY_NOUNS: &str = include_str!("../data/lexicon/country-nouns.txt");
 const MEETING_WORDS: &str = include_str!("../data/lexicon/meeting-words.tsv");
 const AGREEMENT_WORDS: &str = include_str!("../data/lexicon/agreement-words.tsv");
@@ -75,6 +76,8 @@ pub struct Lexicon {
     pub role_synonyms: HashMap<String, String>,
     /// Lowercased venue head words.
     pub venues: HashSet<String>,
+    /// Given-name variants to their canonical form (lowercase: `mike` -> `michael`).
+    pub given_names: HashMap<String, String>,
     /// Nouns that point back to a country named before ("the kingdom").
     pub country_nouns: HashSet<String>,
     /// Canonical country to the canonical name of its capital.
@@ -260,6 +263,13 @@ impl Lexicon {
         }
         lex.meeting_words
             .sort_by_key(|(w, _)| std::cmp::Reverse(w.split_whitespace().count()));
+        for (_, l) in lines(GIVEN_NAMES) {
+            let (canonical, variants) = tab_line("given-names.tsv", 0, l)?;
+            for v in variants {
+                lex.given_names
+                    .insert(v.to_lowercase(), canonical.to_lowercase());
+            }
+        }
         for (n, l) in lines(CAPITALS) {
             let (country, cities) = tab_line("capitals.tsv", n, l)?;
             let [city] = cities[..] else {
@@ -392,6 +402,7 @@ mod tests {
             ("non-names.txt", NON_NAMES),
             ("ranks.txt", RANKS),
             ("capitals.tsv", CAPITALS),
+            ("given-names.tsv", GIVEN_NAMES),
         ] {
             let keys: Vec<&str> = lines(text)
                 .map(|(_, l)| l.split('\t').next().unwrap_or(l))

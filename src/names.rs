@@ -57,10 +57,22 @@ pub fn fold_word(word: &str) -> String {
 }
 
 /// The key of a full name: its words folded, joined by spaces.
+/// Hyphens count as spaces ("Kim Jong-un" is "Kim Jong Un"), and a short
+/// given name its full form ("Mike Pompeo" is "Michael Pompeo").
 pub fn person_key(name: &str) -> PersonKey {
+    let given = &crate::lexicon::lexicon().given_names;
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
     PersonKey(
-        name.split_whitespace()
-            .map(fold_word)
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| match given.get(&w.to_lowercase()) {
+                Some(full) if i == 0 && words.len() >= 2 => fold_word(full),
+                _ => fold_word(w),
+            })
             .collect::<Vec<_>>()
             .join(" "),
     )
@@ -68,7 +80,7 @@ pub fn person_key(name: &str) -> PersonKey {
 
 /// The folded surname (last word) of a name.
 pub fn surname_key(name: &str) -> String {
-    name.split_whitespace()
+    name.split(|c: char| c.is_whitespace() || c == '-')
         .last()
         .map(fold_word)
         .unwrap_or_default()
@@ -81,6 +93,9 @@ mod tests {
     #[test]
     fn spelling_variants_share_a_key() {
         assert_eq!(person_key("Sergey Lavrov"), person_key("Sergei Lavrov"));
+        assert_eq!(person_key("Kim Jong-un"), person_key("Kim Jong Un"));
+        assert_eq!(person_key("Mike Pompeo"), person_key("Michael Pompeo"));
+        assert_ne!(person_key("Mike Pompeo"), person_key("Mike Waltz"));
         assert_eq!(
             person_key("Volodymyr Zelenskyy"),
             person_key("Volodymyr Zelensky")
