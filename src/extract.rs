@@ -1303,6 +1303,12 @@ impl Extractor<'_> {
                         }
                     }
                 }
+                // "..., and Bahrain's by its foreign minister, NAME"
+                if let Some(mt) = meeting {
+                    for (c, p) in self.elliptical_leaders(ctx, j + 2) {
+                        self.leader(ctx, "delegation-led-by", mt, &c, &p);
+                    }
+                }
                 continue;
             }
             // "X's chief negotiator, NAME" / "head of the X delegation NAME"
@@ -1503,6 +1509,33 @@ impl Extractor<'_> {
             }
         }
         self.discourse.listing = listed;
+    }
+
+    /// "and Bahrain's by its foreign minister, NAME": the country and leader
+    /// of each delegation a "led by" leaves its verb out for, after `from`.
+    fn elliptical_leaders(&self, ctx: &Ctx, from: usize) -> Vec<(String, PersonKey)> {
+        let mut out = Vec::new();
+        for c in ctx.m.countries.iter().filter(|c| c.start > from) {
+            let by = c.end + usize::from(c.possessive);
+            if ctx.word(c.start - 1) != "and" || ctx.word(by) != "by" {
+                continue;
+            }
+            let mut k = by + 1;
+            if matches!(ctx.word(k), "its" | "his" | "her" | "their") {
+                k += 1;
+            }
+            let person = ctx.person_after(k).or_else(|| {
+                ctx.m
+                    .offices
+                    .iter()
+                    .find(|(o, _)| o.start == k)
+                    .and_then(|(_, t)| *t)
+            });
+            if let Some(Some(p)) = person.map(|n| ctx.persons.get(n).cloned().flatten()) {
+                out.push((c.country.clone(), p));
+            }
+        }
+        out
     }
 
     /// The members named in `range` after a list trigger, for the
