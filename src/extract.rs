@@ -1127,12 +1127,35 @@ impl Extractor<'_> {
             let Some(Some(person)) = ctx.persons.get(n).cloned() else {
                 continue;
             };
-            let verb = ctx.word(k + 1);
+            // "who now serves as", "who last week became"
+            let mut v = k + 1;
+            while matches!(
+                ctx.word(v),
+                "now"
+                    | "currently"
+                    | "recently"
+                    | "also"
+                    | "still"
+                    | "last"
+                    | "this"
+                    | "week"
+                    | "month"
+                    | "has"
+                    | "had"
+                    | "was"
+                    | "since"
+            ) && v < k + 5
+            {
+                v += 1;
+            }
+            let verb = ctx.word(v);
             let (prefix, from) = match verb {
-                "heads" | "leads" | "runs" => ("Head", k + 2),
-                "chairs" => ("Chair", k + 2),
-                "directs" => ("Director", k + 2),
-                "is" | "serves" => ("", k + 2 + usize::from(ctx.word(k + 2) == "as")),
+                "heads" | "leads" | "runs" => ("Head", v + 1),
+                "chairs" => ("Chair", v + 1),
+                "directs" => ("Director", v + 1),
+                "is" | "serves" | "became" | "becomes" | "become" | "appointed" | "named" => {
+                    ("", v + 1 + usize::from(ctx.word(v + 1) == "as"))
+                }
                 _ => continue,
             };
             let mut j = from;

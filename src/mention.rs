@@ -584,7 +584,19 @@ fn parse_complement(
         {
             // "for Ukraine and Russia"; not "and Deputy Minister X"
             let n = &tokens[j + 1];
+            // "of the National Security and Defense Council": one body's name
+            let body_name = {
+                let mut r = j + 1;
+                while tokens.get(r).is_some_and(|t| t.is_capitalized()) {
+                    r += 1;
+                }
+                r > j + 1
+                    && lex
+                        .office_word(&tokens[r - 1].text)
+                        .contains(&OfficeWord::Org)
+            };
             if country_at(m, j + 1).is_some()
+                || body_name
                 || lex.office_word(&n.text).is_empty() && !starts_name_run(tokens, j + 1, lex)
             {
                 words.push("and".into());
