@@ -538,13 +538,22 @@ fn parse_complement(
     let mut words = Vec::new();
     let mut country = None;
     let mut delegation = false;
+    // "envoy for Ukraine and Russia": the countries are what the office
+    // deals with, not whose it is
+    let about = j > 0 && matches!(tokens[j - 1].lower().as_str(), "for" | "to");
     if tokens.get(j).is_some_and(|t| t.lower() == "the") {
         words.push("the".to_string());
         j += 1;
     }
     while let Some(t) = tokens.get(j) {
         if let Some(c) = country_at(m, j) {
-            country = Some(c.country.clone());
+            if !about {
+                country = Some(c.country.clone());
+            }
+            // "secretary of Ukraine's National Security Council": "of the"
+            if c.possessive && words.is_empty() {
+                words.push("the".to_string());
+            }
             if !c.possessive {
                 words.extend(tokens[c.start..c.end].iter().map(|t| t.text.clone()));
                 // "for Afghan reconciliation": the adjective's noun
