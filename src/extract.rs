@@ -2149,10 +2149,16 @@ impl Extractor<'_> {
         let mut out: Vec<(MeetingKey, Option<String>)> = Vec::new();
         // "the meeting", "the session": the talks, when the article has talks
         // and the mention names no event of its own
+        // (not when the article has a meeting of its own: a signing)
         let talks_exist = self
             .mentions
             .iter()
-            .any(|m| m.kind == MeetingKind::Talks && !m.is_bare());
+            .any(|m| m.kind == MeetingKind::Talks && !m.is_bare())
+            && !self
+                .mentions
+                .iter()
+                .find(|m| m.date.is_some() && m.place.is_some() && !m.earlier)
+                .is_some_and(|m| m.kind == MeetingKind::Meeting);
         for m in self.mentions.iter_mut() {
             if m.kind == MeetingKind::Meeting
                 && !m.explicit
