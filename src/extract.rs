@@ -645,6 +645,14 @@ impl Extractor<'_> {
                                     | "that"
                             )
                     }
+                    // "conditions must be met": no meeting
+                    "met" => {
+                        i == 0
+                            || !matches!(
+                                ctx.word(i - 1),
+                                "be" | "been" | "being" | "is" | "are" | "was" | "were"
+                            )
+                    }
                     // "a one-on-one conversation": a call only when said so
                     "conversation" => ctx.lower.iter().any(|w| {
                         matches!(
@@ -693,13 +701,28 @@ impl Extractor<'_> {
                 cues.sort();
             }
         }
+        // "a meeting between Putin and Zelensky could take place": the
+        // modal after the two names
+        let modal_after_between = |cue: usize, len: usize| {
+            ctx.word(cue + len) == "between"
+                && (cue + len..(cue + len + 12).min(n))
+                    .take_while(|&k| ctx.word(k) != ",")
+                    .any(|k| matches!(ctx.word(k), "could" | "would" | "might" | "may" | "should"))
+        };
+        // "What was not agreed: ... the meeting between the presidents"
+        let refused = ["not agreed", "not agree", "no agreement", "failed to agree"]
+            .iter()
+            .filter_map(|p| ctx.find(p, 0))
+            .min();
         // strong hedges: eight words before the cue, four after it
         let hedged: Vec<bool> = cues
             .iter()
             .map(|&(cue, len, _)| {
-                (cue.saturating_sub(8)..cue)
-                    .chain(cue + len..(cue + len + 4).min(n))
-                    .any(|k| STRONG_HEDGES.contains(&ctx.word(k)))
+                refused.is_some_and(|r| r < cue)
+                    || modal_after_between(cue, len)
+                    || (cue.saturating_sub(8)..cue)
+                        .chain(cue + len..(cue + len + 4).min(n))
+                        .any(|k| STRONG_HEDGES.contains(&ctx.word(k)))
             })
             .collect();
         let cue_positions: Vec<usize> = cues
@@ -843,10 +866,15 @@ impl Extractor<'_> {
                     .map(|(_, v)| v.clone())
             };
             let after = ctx.word(cue + len);
+            // "on a visit to the United Arab Emirates": no day, no city, no
+            // meeting of its own
+            let visit = ctx.word(cue) == "visit" && (date.is_some() || place.is_some());
             let explicit = kind != MeetingKind::Talks
-                && (matches!(ctx.word(cue), "met" | "visit")
+                && (ctx.word(cue) == "met"
+                    || visit
                     || after == "between"
-                    || after == "with"
+                    // "met with X", not "opened the meeting with an address"
+                    || (after == "with" && !(cue > 0 && ctx.word(cue - 1) == "the"))
                     || ctx.find("took place", 0).is_some());
             let earlier = (cue.saturating_sub(3)..cue).any(|k| {
                 matches!(
@@ -1482,10 +1510,15 @@ impl Extractor<'_> {
             "attended",
             "were part of",
             "was part of",
+            "among its members",
+            "among the members",
+            "among its delegates",
         ] {
             let Some(k) = ctx.find(verb, 0) else { continue };
-            let talks_follow = (k..(k + 8).min(ctx.tokens.len()))
-                .any(|t| matches!(ctx.word(t), "talks" | "negotiations" | "delegation"));
+            // "Fomin was among its members": the delegation just named
+            let talks_follow = verb.starts_with("among")
+                || (k..(k + 8).min(ctx.tokens.len()))
+                    .any(|t| matches!(ctx.word(t), "talks" | "negotiations" | "delegation"));
             if !talks_follow {
                 continue;
             }
