@@ -173,6 +173,8 @@ struct Discourse {
     prior_any: Option<usize>,
     /// Whether the previous sentence listed delegation members.
     listing: bool,
+    /// The earlier year's talks a leader also led ("just as in 2022").
+    earlier_year: Option<(usize, String, PersonKey)>,
     /// The country named last ("the kingdom's adviser": of that country).
     last_country: Option<String>,
     /// Agreements dated by their own verb ("agreed on Tuesday to ...") whose
@@ -1444,6 +1446,9 @@ impl Extractor<'_> {
                 }
             }
         }
+        // "Rudenko and Slutsky, who took part in the talks three years ago":
+        // members of that year's talks, even if not of these
+        self.members_years_ago(ctx);
         if negated {
             self.discourse.listing = false;
             return;
@@ -1493,6 +1498,13 @@ impl Extractor<'_> {
                     (ctx.word(ctx.m.names[n].end) == "by").then_some((t, n))
                 });
                 let end = ellipsis.map_or(stop, |(t, _)| t);
+                // "He was again accompanied by ...": as in the earlier year
+                let again = (k.saturating_sub(3)..k).any(|t| ctx.word(t) == "again");
+                if let (true, Some((ymt, yc, yp))) = (again, self.discourse.earlier_year.clone()) {
+                    if leader.as_ref() == Some(&yp) && yc == c {
+                        self.group(ctx, trig, (ymt, yc, None), from..end);
+                    }
+                }
                 listed |= self.group(ctx, trig, (mt, c, leader), from..end);
                 if let Some((_, n)) = ellipsis {
                     let second = ctx.persons.get(n).cloned().flatten();
@@ -1643,6 +1655,60 @@ impl Extractor<'_> {
         listed
     }
 
+    /// "NAME and NAME, who took part in the talks three years ago".
+    fn members_years_ago(&mut self, ctx: &Ctx) {
+        let Some(reference) = self.reference else {
+            return;
+        };
+        let Some(ago) = ctx.find("years ago", 0) else {
+            return;
+        };
+        let Some(verb) = [
+            "took part in",
+            "participated in",
+            "attended",
+            "were part of",
+        ]
+        .iter()
+        .filter_map(|v| ctx.find(v, 0))
+        .find(|&v| v < ago && ago - v <= 8) else {
+            return;
+        };
+        let years = match ctx.word(ago - 1) {
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            w => match w.parse::<i32>() {
+                Ok(n) => n,
+                Err(_) => return,
+            },
+        };
+        let talks = (verb..ago).any(|t| matches!(ctx.word(t), "talks" | "negotiations"));
+        if !talks {
+            return;
+        }
+        let end = (0..verb)
+            .rev()
+            .find(|&t| ctx.word(t) == "who")
+            .unwrap_or(verb);
+        let fallback = self.discourse.delegation.as_ref().map(|d| d.1.clone());
+        let mt = self.year_meeting(ctx, reference.year() - years);
+        for n in ctx.names_in(0, end) {
+            let Some(Some(p)) = ctx.persons.get(n).cloned() else {
+                continue;
+            };
+            if let Some(c) = self.country_of(&p).or(fallback.clone()) {
+                self.member(ctx, "took-part-years-ago", mt, &c, &p);
+            }
+        }
+    }
+
     /// "just as in 2022": the leader also led the delegation of that year.
     fn extra_years(&mut self, ctx: &Ctx, country: &str, person: &PersonKey, leader: bool) {
         let years: Vec<i32> = ctx
@@ -1660,6 +1726,7 @@ impl Extractor<'_> {
             let mt = self.year_meeting(ctx, y);
             if leader {
                 self.leader(ctx, "led-as-in-year", mt, country, person);
+                self.discourse.earlier_year = Some((mt, country.to_string(), person.clone()));
             }
         }
     }
