@@ -248,6 +248,7 @@ pub fn extract(
         bare_surnames: Vec::new(),
         trace: vec![Vec::new(); sentences.len()],
         dateline: None,
+        kind_quantity: HashMap::new(),
         headline_summit: false,
     };
     // full names first, so a later "Lavrov" finds "Sergey Lavrov"; not from
@@ -316,6 +317,8 @@ struct Extractor<'a> {
     trace: Vec<Vec<&'static str>>,
     /// The city of the dateline ("RIYADH, Saudi Arabia (AP) —").
     dateline: Option<String>,
+    /// The number each agreement kind was last given ("a 30-day ceasefire").
+    kind_quantity: HashMap<AgreementKind, u64>,
     /// Whether the headline calls the article's event a summit.
     headline_summit: bool,
 }
@@ -511,6 +514,7 @@ impl Extractor<'_> {
         self.roles_in_clauses(&ctx);
         self.delegations(&ctx);
         self.agreements(&ctx);
+        self.note_quantities(&ctx);
         self.chairs(&ctx);
         if let Some(o) = self
             .discourse
@@ -1937,10 +1941,9 @@ impl Extractor<'_> {
             } else if negated {
                 continue;
             }
-            let quantity = (pos.saturating_sub(4)..(pos + 6).min(n))
-                .find(|&k| ctx.tokens[k].kind == TokenKind::Number)
-                .and_then(|k| ctx.tokens[k].text.replace(',', "").parse::<u64>().ok())
-                .filter(|q| !(1900..=2100).contains(q));
+            // "an immediate 30-day ceasefire" said before "the truce" was agreed
+            let quantity =
+                quantity_near(ctx, pos).or_else(|| self.kind_quantity.get(&kind).copied());
             if !found.iter().any(|(k, _)| *k == kind) {
                 found.push((kind, quantity));
             }
@@ -2070,6 +2073,18 @@ impl Extractor<'_> {
             .filter_map(|k| ctx.tokens[k].text.replace(',', "").parse::<u64>().ok())
             .find(|q| !(1900..=2100).contains(q));
         Some(quantity.filter(|_| content.is_some() || signed.is_none()))
+    }
+
+    /// Remembers the number each agreement kind is given in the sentence
+    /// ("a 30-day ceasefire"), agreed or not, for a later sentence that
+    /// agrees on it without one.
+    fn note_quantities(&mut self, ctx: &Ctx) {
+        for (kind, words) in &self.lex.agreements.kinds {
+            let pos = words.iter().filter_map(|w| find_words(&ctx.lower, w)).min();
+            if let Some(q) = pos.and_then(|p| quantity_near(ctx, p)) {
+                self.kind_quantity.insert(*kind, q);
+            }
+        }
     }
 
     /// Chairs: "chaired by NAME", "opened by NAME", "hosted by NAME".
@@ -2418,6 +2433,15 @@ fn slot_for(
     }
     out.push((key, venue));
     out.len() - 1
+}
+
+/// The number next to an agreement cue at `pos` (not a year).
+fn quantity_near(ctx: &Ctx, pos: usize) -> Option<u64> {
+    let n = ctx.tokens.len();
+    (pos.saturating_sub(4)..(pos + 6).min(n))
+        .find(|&k| ctx.tokens[k].kind == TokenKind::Number)
+        .and_then(|k| ctx.tokens[k].text.replace(',', "").parse::<u64>().ok())
+        .filter(|q| !(1900..=2100).contains(q))
 }
 
 fn shift_weekday(w: Weekday, days: i64) -> Weekday {
