@@ -1841,16 +1841,18 @@ impl Extractor<'_> {
     /// Agreements: a sentence that agrees on something names its kinds.
     fn agreements(&mut self, ctx: &Ctx) {
         let n = ctx.tokens.len();
-        let trigger = (0..n)
-            .find(|&i| {
-                AGREE_WORDS.contains(&ctx.word(i))
-                    || RESULT_PHRASES.iter().any(|p| ctx.phrase_at(i, p))
-            })
-            .or_else(|| {
-                let contents = &self.lex.agreements.contents;
-                contents.iter().find_map(|c| find_words(&ctx.lower, c))
-            });
-        let Some(trig) = trigger else { return };
+        let verb = (0..n).find(|&i| {
+            AGREE_WORDS.contains(&ctx.word(i)) || RESULT_PHRASES.iter().any(|p| ctx.phrase_at(i, p))
+        });
+        // "the arrangement is to run for 120 days": what a deal holds
+        let content = || {
+            let contents = &self.lex.agreements.contents;
+            contents.iter().find_map(|c| find_words(&ctx.lower, c))
+        };
+        let Some(trig) = verb.or_else(content) else {
+            return;
+        };
+        let hedgeable = verb.is_some();
         // a hedged trigger ("urged to agree", "unless Russia agreed")
         let hedges = [
             "urged", "unless", "if", "would", "could", "hope", "against", "ready", "want", "call",
@@ -1859,7 +1861,9 @@ impl Extractor<'_> {
         // "broke up with no deal", "without an agreement", "failed to agree"
         let denied = (trig.saturating_sub(3)..trig)
             .any(|k| matches!(ctx.word(k), "no" | "without" | "failed" | "not" | "never"));
-        if denied || (trig.saturating_sub(4)..trig).any(|k| hedges.contains(&ctx.word(k))) {
+        if hedgeable
+            && (denied || (trig.saturating_sub(4)..trig).any(|k| hedges.contains(&ctx.word(k))))
+        {
             return;
         }
         let text = ctx.lower.join(" ");
@@ -1947,6 +1951,18 @@ impl Extractor<'_> {
             if !found.iter().any(|(k, _)| *k == kind) {
                 found.push((kind, quantity));
             }
+        }
+        // "agreed that negotiations between the Taliban and other Afghans
+        // would begin on March 10": talks to come
+        let talks_to_come = (0..n).any(|i| {
+            matches!(ctx.word(i), "talks" | "negotiations" | "dialogue")
+                && (i + 1..(i + 10).min(n)).any(|k| {
+                    matches!(ctx.word(k), "begin" | "start" | "resume" | "continue")
+                        && matches!(ctx.word(k - 1), "would" | "will" | "to" | "should")
+                })
+        });
+        if talks_to_come && !found.iter().any(|(k, _)| *k == AgreementKind::FurtherTalks) {
+            found.push((AgreementKind::FurtherTalks, None));
         }
         // "proposals ... for a settlement" without the word ceasefire
         if drafting
