@@ -2285,11 +2285,11 @@ impl Extractor<'_> {
             .mentions
             .iter()
             .any(|m| m.kind == MeetingKind::Talks && !m.is_bare())
-            && !self
+            && self
                 .mentions
                 .iter()
                 .find(|m| m.date.is_some() && m.place.is_some() && !m.earlier)
-                .is_some_and(|m| m.kind == MeetingKind::Meeting);
+                .is_none_or(|m| m.kind != MeetingKind::Meeting);
         for m in self.mentions.iter_mut() {
             if m.kind == MeetingKind::Meeting
                 && !m.explicit

@@ -79,7 +79,7 @@ pub fn person_key(name: &str) -> PersonKey {
 /// The folded surname (last word) of a name.
 pub fn surname_key(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-')
-        .last()
+        .next_back()
         .map(fold_word)
         .unwrap_or_default()
 }
