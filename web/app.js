@@ -259,9 +259,7 @@
   }
 
   function defaultQuery() {
-    var lines = state.prefixes.map(function (p) {
-      return "PREFIX " + p.prefix + ": <" + p.iri + ">";
-    });
+    var lines = prefixLines();
     lines.push("");
     lines.push("SELECT ?meeting ?date ?label WHERE {");
     lines.push("  ?meeting a dg:Meeting ; skos:prefLabel ?label .");
@@ -271,9 +269,23 @@
     return lines.join("\n");
   }
 
-  // A node's page: label, types, the picture and its tables.
+  function prefixLines() {
+    return state.prefixes.map(function (p) {
+      return "PREFIX " + p.prefix + ": <" + p.iri + ">";
+    });
+  }
+
+  // A node's page: label, types, the picture and its tables; the SPARQL
+  // box holds a query of what the node says.
   function showNode(iri) {
     var result = $("result");
+    $("sparql").value = prefixLines().concat([
+      "",
+      "SELECT ?property ?value WHERE {",
+      "  <" + iri + "> ?property ?value .",
+      "}",
+      "ORDER BY ?property ?value"
+    ]).join("\n");
     setStatus("loading " + iri + "…");
     done("loading");
     markCurrent(null);

@@ -226,8 +226,13 @@ mod tests {
     #[test]
     fn malformed_ranges_are_skipped() {
         assert_eq!(
-            solutions(Some("garbage, text/csv;q=2, */json, text/csv;q=0.x")),
+            solutions(Some("garbage, text/csv;q=2, */json, text/html")),
             None
+        );
+        assert_eq!(
+            solutions(Some("garbage, text/csv;q=0.x")),
+            Some(QueryResultsFormat::Json),
+            "no valid range at all reads as no Accept header"
         );
         assert_eq!(
             solutions(Some("garbage, text/tab-separated-values")),

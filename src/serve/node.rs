@@ -315,9 +315,18 @@ mod tests {
 
     /// The first node of `class` in the store.
     fn first(store: &GraphStore, class: NamedNodeRef<'_>) -> NamedNode {
+        first_with(store, rdf::TYPE, Some(class.into()))
+    }
+
+    /// The subject of the first triple with `predicate` (and `object`).
+    fn first_with(
+        store: &GraphStore,
+        predicate: NamedNodeRef<'_>,
+        object: Option<oxigraph::model::TermRef<'_>>,
+    ) -> NamedNode {
         let quad = store
             .oxigraph()
-            .quads_for_pattern(None, Some(rdf::TYPE), Some(class.into()), None)
+            .quads_for_pattern(None, Some(predicate), object, None)
             .next()
             .expect("one node of the class")
             .expect("read");
@@ -371,7 +380,7 @@ mod tests {
     #[test]
     fn a_person_shows_offices_delegations_and_meetings() {
         let (_dir, store) = loaded();
-        let person = first(&store, crate::vocab::dg::PERSON);
+        let person = first_with(&store, crate::vocab::dg::LEADS, None);
         let view = json(view(&store, person.as_str(), &CancellationToken::new()).expect("view"));
         assert_eq!(view["iri"], person.as_str());
         assert!(view["label"].is_string(), "{view}");
