@@ -530,6 +530,7 @@ mod endpoint {
                 .header("Origin", "http://yasgui.example")
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type")
+                .header("Access-Control-Request-Private-Network", "true")
                 .call(),
         );
         assert_eq!(preflight.status, 204);
@@ -544,6 +545,7 @@ mod endpoint {
         assert_eq!(header("access-control-allow-origin"), "*");
         assert!(header("access-control-allow-methods").contains("POST"));
         assert!(header("access-control-allow-headers").contains("content-type"));
+        assert_eq!(header("access-control-allow-private-network"), "true");
     }
 }
 

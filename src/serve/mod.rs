@@ -43,8 +43,12 @@ pub struct Settings {
     pub max_body: usize,
 }
 
-/// The most blocking workers (queries running at once); more wait.
-const WORKERS: usize = 64;
+/// How many operations may run at once: twice the cores, four at least.
+/// More wait for a free worker, within the time limit.
+pub fn workers() -> usize {
+    let cores = std::thread::available_parallelism().map_or(2, usize::from);
+    (2 * cores).max(4)
+}
 
 /// Opens the store, listens, calls `ready` with the address bound, and
 /// serves until the process ends.
@@ -60,7 +64,7 @@ pub fn serve(settings: &Settings, ready: impl FnOnce(SocketAddr, &SharedStore)) 
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
-        .max_blocking_threads(WORKERS)
+        .max_blocking_threads(workers())
         .thread_name("delegraph-serve")
         .build()
         .map_err(|e| failed(format!("cannot start the runtime: {e}")))?;
@@ -76,6 +80,8 @@ pub fn serve(settings: &Settings, ready: impl FnOnce(SocketAddr, &SharedStore)) 
             store,
             timeout: settings.timeout,
             max_body: settings.max_body,
+            workers: Arc::new(tokio::sync::Semaphore::new(workers())),
+            workers_total: workers(),
         });
         axum::serve(listener, routes::router(app))
             .await

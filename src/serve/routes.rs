@@ -29,6 +29,8 @@ use oxigraph::sparql::CancellationToken;
 use serde_json::json;
 use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::Semaphore;
+use tokio::time::Instant;
 
 /// What every request shares.
 pub struct App {
@@ -38,6 +40,10 @@ pub struct App {
     pub timeout: Duration,
     /// The largest request body taken, in bytes.
     pub max_body: usize,
+    /// One permit per operation allowed to run at once.
+    pub workers: Arc<Semaphore>,
+    /// How many permits there are.
+    pub workers_total: usize,
 }
 
 /// The server's resources.
@@ -58,19 +64,35 @@ pub fn router(app: Arc<App>) -> Router {
 
 impl App {
     /// Runs `work` on the blocking pool with the store and a cancellation
-    /// token. Past the time limit the token is cancelled and the answer is
-    /// 503; a client that goes away cancels it too. A read of a read-only
-    /// store that fails (a build changed its files) is tried again on the
-    /// store opened anew.
+    /// token, once a worker is free. Past the time limit (waiting included)
+    /// the token is cancelled and the answer is 503; a client that goes away
+    /// cancels it too. Oxigraph checks the token whenever it reads the
+    /// store, so a query busy with data already in memory may run on after
+    /// its answer: it keeps its worker until it stops, which bounds how many
+    /// such queries can run at once. A read of a read-only store that fails
+    /// (a build changed its files) is tried again on the store opened anew.
     async fn blocking<T, F>(self: &Arc<Self>, work: F) -> Result<T, HttpError>
     where
         T: Send + 'static,
         F: Fn(&GraphStore, &CancellationToken) -> Result<T, HttpError> + Send + 'static,
     {
+        let deadline = Instant::now() + self.timeout;
+        let Ok(Ok(permit)) =
+            tokio::time::timeout_at(deadline, Arc::clone(&self.workers).acquire_owned()).await
+        else {
+            return Err(HttpError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "the server is busy: all {} workers ran past the time limit; try again later",
+                    self.workers_total
+                ),
+            ));
+        };
         let token = CancellationToken::new();
         let guard = CancelOnDrop(token.clone());
         let app = Arc::clone(self);
         let task = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
             let mut store = app.store.current();
             let mut retries = 0;
             loop {
@@ -83,7 +105,7 @@ impl App {
                 }
             }
         });
-        let outcome = match tokio::time::timeout(self.timeout, task).await {
+        let outcome = match tokio::time::timeout_at(deadline, task).await {
             Ok(Ok(outcome)) => outcome,
             Ok(Err(_)) => Err(HttpError::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
@@ -390,6 +412,17 @@ async fn cors(request: Request, next: Next) -> Response {
             asked.unwrap_or_else(|| HeaderValue::from_static("Accept, Content-Type")),
         );
         headers.insert(ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("86400"));
+        // Chromium asks before a public page (YASGUI online) may reach a
+        // server on this machine.
+        if request
+            .headers()
+            .contains_key("access-control-request-private-network")
+        {
+            headers.insert(
+                "access-control-allow-private-network",
+                HeaderValue::from_static("true"),
+            );
+        }
         response
     } else {
         next.run(request).await

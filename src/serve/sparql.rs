@@ -169,6 +169,13 @@ pub fn evaluation_error(error: QueryEvaluationError) -> HttpError {
         QueryEvaluationError::Dataset(e) => {
             HttpError::store(format!("reading the store failed: {e}"))
         }
+        // Oxigraph is built without its HTTP client: no federated query.
+        QueryEvaluationError::UnsupportedService(_)
+        | QueryEvaluationError::UnboundService
+        | QueryEvaluationError::InvalidServiceName(_) => HttpError::bad_request(format!(
+            "{error}; this server does not call other endpoints (SERVICE)",
+            error = one_line(&error.to_string())
+        )),
         other => HttpError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             format!("the query failed: {other}"),
@@ -257,6 +264,18 @@ mod tests {
         assert_eq!(error.status, StatusCode::BAD_REQUEST);
         assert!(error.message.contains("1:"), "{}", error.message);
         assert!(!error.message.contains('\n'));
+    }
+
+    #[test]
+    fn a_federated_query_is_400() {
+        let (_dir, store) = loaded();
+        let error = ask(
+            &store,
+            &operation("SELECT * WHERE { SERVICE <http://example.com/sparql> { ?s ?p ?o } }"),
+        )
+        .expect_err("refused");
+        assert_eq!(error.status, StatusCode::BAD_REQUEST, "{}", error.message);
+        assert!(error.message.contains("SERVICE"), "{}", error.message);
     }
 
     #[test]
