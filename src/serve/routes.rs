@@ -83,7 +83,7 @@ impl App {
             return Err(HttpError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 format!(
-                    "the server is busy: all {} workers ran past the time limit; try again later",
+                    "the server is busy: its {} workers stayed taken for the whole time limit (--timeout); try again later",
                     self.workers_total
                 ),
             ));
