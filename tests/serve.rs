@@ -469,7 +469,7 @@ mod endpoint {
     #[test]
     fn a_query_past_the_time_limit_is_503_and_the_server_goes_on() {
         let dir = built();
-        let server = Server::start(dir.path(), &["--timeout", "300ms"]);
+        let server = Server::start(dir.path(), &["--timeout", "1s"]);
         // Every triple against every triple, four times over: it never ends.
         let endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
         let slow = query(&server, endless, "text/csv");
@@ -884,7 +884,9 @@ mod browser {
     /// The Chromium binary: `$CHROMIUM`, or `chromium` on the path.
     fn chromium() -> PathBuf {
         if let Some(path) = std::env::var_os("CHROMIUM") {
-            return PathBuf::from(path);
+            let path = PathBuf::from(path);
+            assert!(path.is_file(), "CHROMIUM={} is not a file", path.display());
+            return path;
         }
         let found = std::env::var_os("PATH").and_then(|paths| {
             std::env::split_paths(&paths)
@@ -899,9 +901,13 @@ mod browser {
         })
     }
 
+    /// How long Chromium may take before the test gives up on it (a hung
+    /// browser fails the test instead of hanging it).
+    const PATIENCE: Duration = Duration::from_secs(180);
+
     /// Runs headless Chromium on `url` with `args`; returns standard output.
     fn headless(profile: &Path, args: &[&str], url: &str) -> String {
-        let output = Command::new(chromium())
+        let mut child = Command::new(chromium())
             .args([
                 "--headless=new",
                 "--no-sandbox",
@@ -916,20 +922,38 @@ mod browser {
             .args(args)
             .arg(url)
             .stdin(Stdio::null())
-            .output()
-            .expect("chromium runs");
-        let mut stdout = String::new();
-        output
-            .stdout
-            .as_slice()
-            .read_to_string(&mut stdout)
-            .expect("utf-8 DOM");
-        assert!(
-            output.status.success(),
-            "chromium failed on {url}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        stdout
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("chromium starts");
+        let mut stdout = child.stdout.take().expect("stdout");
+        let mut stderr = child.stderr.take().expect("stderr");
+        let out = std::thread::spawn(move || {
+            let mut text = String::new();
+            stdout.read_to_string(&mut text).map(|_| text)
+        });
+        let err = std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = stderr.read_to_string(&mut text);
+            text
+        });
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("chromium runs") {
+                break status;
+            }
+            if started.elapsed() > PATIENCE {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("chromium did not finish on {url}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        let errors = err.join().unwrap_or_default();
+        assert!(status.success(), "chromium failed on {url}: {errors}");
+        out.join()
+            .expect("the reader thread")
+            .expect("a UTF-8 DOM on standard output")
     }
 
     fn artifacts() -> PathBuf {
