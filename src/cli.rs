@@ -40,6 +40,15 @@ pub enum Command {
     /// that produced it; `--explain` also lists the sentences that gave
     /// nothing, so a missing fact can be traced.
     Extract(crate::cmd::extract::ExtractArgs),
+    /// Serve the store over HTTP: a SPARQL endpoint and a web page.
+    ///
+    /// `/sparql` is a SPARQL 1.1 Protocol endpoint (GET, or POST as a form
+    /// or application/sparql-query; results negotiated by Accept), `/store`
+    /// the Graph Store Protocol's read side, `/queries` the saved queries,
+    /// and `/` a page that runs them and shows each node. The store is
+    /// opened read-only, so builds and queries keep working beside the
+    /// server; it opens the store again when a build has changed it.
+    Serve(crate::cmd::serve::ServeArgs),
 }
 
 /// The store to use.

@@ -72,6 +72,14 @@ pub enum Error {
         /// What is wrong, and what would work.
         message: String,
     },
+    /// The server could not start or stopped.
+    #[error("cannot serve on {address}: {message}")]
+    Serve {
+        /// The address asked for.
+        address: String,
+        /// What failed.
+        message: String,
+    },
     /// Writing output failed.
     #[error("cannot write {target}: {source}")]
     Write {

@@ -2,7 +2,7 @@
 //!
 //! The pipeline reads top to bottom:
 //! document -> text (sentences) -> mention -> extract (facts) -> resolve ->
-//! mapping (quads) -> store -> query / export.
+//! mapping (quads) -> store -> query / export / serve.
 #![deny(missing_docs)]
 
 pub mod cli;
@@ -18,6 +18,7 @@ pub mod mention;
 pub mod names;
 pub mod pipeline;
 pub mod query;
+pub mod serve;
 pub mod store;
 pub mod text;
 pub mod vocab;

@@ -227,22 +227,35 @@ pub fn run(
                 let triple: Triple = triple.map_err(failed)?;
                 sorted.insert(triple.to_string(), triple);
             }
-            let mut serializer = RdfSerializer::from_format(rdf_format);
-            for (prefix, iri) in PREFIXES {
-                serializer = serializer
-                    .with_prefix(*prefix, *iri)
-                    .map_err(|e| Error::Usage {
-                        message: format!("bad built-in prefix {prefix}: {e}"),
-                    })?;
-            }
-            let mut writer = serializer.for_writer(&mut *out);
-            for triple in sorted.values() {
-                writer.serialize_triple(triple).map_err(write_error)?;
-            }
-            writer.finish().map_err(write_error)?;
+            write_triples(&mut *out, rdf_format, sorted.values()).map_err(write_error)?;
         }
     }
     out.flush().map_err(write_error)
+}
+
+/// Writes `triples` in `format`, in the order given, with the ontology's
+/// prefixes where the format has prefixes.
+pub fn write_triples<'a>(
+    out: &mut dyn Write,
+    format: RdfFormat,
+    triples: impl IntoIterator<Item = &'a Triple>,
+) -> std::io::Result<()> {
+    let mut serializer = RdfSerializer::from_format(format);
+    for (prefix, iri) in PREFIXES {
+        // The prefixes are checked by a test in `vocab`.
+        serializer = serializer.with_prefix(*prefix, *iri).map_err(|e| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("bad built-in prefix {prefix}: {e}"),
+            )
+        })?;
+    }
+    let mut writer = serializer.for_writer(out);
+    for triple in triples {
+        writer.serialize_triple(triple)?;
+    }
+    writer.finish()?;
+    Ok(())
 }
 
 /// The parser's message on one line.

@@ -7,6 +7,7 @@ pub mod export;
 pub mod extract;
 pub mod queries;
 pub mod query;
+pub mod serve;
 
 use crate::cli::{Cli, Command};
 use crate::error::Result;
@@ -19,6 +20,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Query(args) => query::run(&args),
         Command::Queries => queries::run(),
         Command::Export(args) => export::run(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Extract(args) => {
             let mut out = stdout();
             extract::run(&args, &mut out)?;
