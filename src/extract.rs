@@ -11,7 +11,7 @@ use crate::dates::{self, DateExpr};
 use crate::document::Document;
 use crate::fact::*;
 use crate::lexicon::Lexicon;
-use crate::mention::{self, Mentions};
+use crate::mention::{self, Mentions, NameMention};
 use crate::names::{person_key, surname_key};
 use crate::text::{self, Sentence, Token, TokenKind};
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -249,6 +249,7 @@ pub fn extract(
         trace: vec![Vec::new(); sentences.len()],
         dateline: None,
         kind_quantity: HashMap::new(),
+        office_holders: HashMap::new(),
         headline_summit: false,
     };
     // full names first, so a later "Lavrov" finds "Sergey Lavrov"; not from
@@ -319,6 +320,8 @@ struct Extractor<'a> {
     dateline: Option<String>,
     /// The number each agreement kind was last given ("a 30-day ceasefire").
     kind_quantity: HashMap<AgreementKind, u64>,
+    /// The people the article gave each office, in order.
+    office_holders: HashMap<String, Vec<PersonKey>>,
     /// Whether the headline calls the article's event a summit.
     headline_summit: bool,
 }
@@ -496,6 +499,9 @@ impl Extractor<'_> {
             let keep = !single || known || (introduced && !at_start);
             persons.push(keep.then(|| self.resolve_name(&n.text)));
         }
+        // "the Kremlin aide said": the one person the article gave that office
+        let with_anaphors = self.office_anaphors(tokens, m, &mut persons);
+        let m = with_anaphors.as_ref().unwrap_or(m);
         let lower: Vec<String> = tokens.iter().map(Token::lower).collect();
         let mut ctx = Ctx {
             sentence: s,
@@ -532,6 +538,64 @@ impl Extractor<'_> {
         if let Some(c) = ctx.m.countries.last() {
             self.discourse.last_country = Some(c.country.clone());
         }
+    }
+
+    /// Mentions with a name for each office that points back to its one
+    /// holder ("the Kremlin aide", "the foreign minister"), with `persons`
+    /// kept in step; none when the sentence has no such office.
+    fn office_anaphors(
+        &self,
+        tokens: &[Token],
+        m: &Mentions,
+        persons: &mut Vec<Option<PersonKey>>,
+    ) -> Option<Mentions> {
+        let mut found: Vec<(NameMention, PersonKey)> = Vec::new();
+        for (o, target) in &m.offices {
+            let definite = o.start > 0 && tokens[o.start - 1].lower() == "the";
+            if target.is_some() || !definite || o.delegation_role || o.former {
+                continue;
+            }
+            let Some([holder]) = self.office_holders.get(&o.title).map(Vec::as_slice) else {
+                continue;
+            };
+            if m.names.iter().any(|n| n.start < o.end && o.start < n.end) {
+                continue;
+            }
+            let text = self.people.get(holder).cloned().unwrap_or_default();
+            found.push((
+                NameMention {
+                    start: o.start,
+                    end: o.end,
+                    text,
+                },
+                holder.clone(),
+            ));
+        }
+        if found.is_empty() {
+            return None;
+        }
+        let mut all: Vec<(NameMention, Option<PersonKey>, Option<usize>)> = m
+            .names
+            .iter()
+            .cloned()
+            .zip(persons.drain(..))
+            .enumerate()
+            .map(|(k, (n, p))| (n, p, Some(k)))
+            .collect();
+        all.extend(found.into_iter().map(|(n, p)| (n, Some(p), None)));
+        all.sort_by_key(|(n, _, _)| n.start);
+        let mut out = m.clone();
+        let renumber: HashMap<usize, usize> = all
+            .iter()
+            .enumerate()
+            .filter_map(|(new, (_, _, old))| old.map(|o| (o, new)))
+            .collect();
+        for (_, t) in out.offices.iter_mut() {
+            *t = t.and_then(|k| renumber.get(&k).copied());
+        }
+        out.names = all.iter().map(|(n, _, _)| n.clone()).collect();
+        *persons = all.into_iter().map(|(_, p, _)| p).collect();
+        Some(out)
     }
 
     /// Resolves the sentence's date mentions against the article's date.
@@ -1135,6 +1199,10 @@ impl Extractor<'_> {
                 .or(after_name)
                 .or_else(|| self.owner_country(ctx, o.start))
                 .or_else(|| self.country_of(person));
+            let holders = self.office_holders.entry(o.title.clone()).or_default();
+            if !holders.contains(person) {
+                holders.push(person.clone());
+            }
             self.emit(
                 ctx,
                 rule,
@@ -2605,4 +2673,133 @@ fn owner_of_date(cues: &[usize], date: usize, ctx: &Ctx) -> Option<usize> {
         })
         // an event is usually named before its date: "met X in Y on Thursday"
         .min_by_key(|&c| if c < date { date - c } else { 2 * (c - date) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::lexicon;
+    use crate::names::person_key;
+
+    /// The facts of one short article, dated by its date line.
+    fn facts_of(text: &str) -> Vec<Fact> {
+        let doc = Document::from_text("t.txt", text);
+        extract(&doc, doc.stated_date(), false, &HashMap::new(), lexicon())
+            .facts
+            .facts
+            .into_iter()
+            .map(|f| f.fact)
+            .collect()
+    }
+
+    fn leader_of(facts: &[Fact], country: &str) -> Option<PersonKey> {
+        facts.iter().find_map(|f| match f {
+            Fact::DelegationLeader {
+                country: c, person, ..
+            } if c == country => Some(person.clone()),
+            _ => None,
+        })
+    }
+
+    fn agreements(facts: &[Fact]) -> Vec<(AgreementKind, Option<u64>, Option<NaiveDate>)> {
+        facts
+            .iter()
+            .filter_map(|f| match f {
+                Fact::Agreement {
+                    meeting,
+                    kind,
+                    quantity,
+                } => Some((*kind, *quantity, meeting.date)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_definite_office_points_back_to_its_one_holder() {
+        let facts = facts_of(
+            "May 16, 2025\n\nRussian and Ukrainian delegations held talks in Istanbul on \
+             Friday. Kremlin aide Vladimir Medinsky spoke first.\n\nThe Kremlin aide \
+             headed Russia's team.\n",
+        );
+        assert_eq!(
+            leader_of(&facts, "Russia"),
+            Some(person_key("Vladimir Medinsky"))
+        );
+    }
+
+    #[test]
+    fn elliptical_delegations_take_the_verb_of_the_first() {
+        let facts = facts_of(
+            "September 15, 2020\n\nWASHINGTON — Israel and Bahrain signed agreements on \
+             Tuesday in Washington. The Israeli delegation was led by Prime Minister \
+             Benjamin Netanyahu, and Bahrain's by its foreign minister, Abdullatif Al \
+             Zayani.\n",
+        );
+        assert_eq!(
+            leader_of(&facts, "Bahrain"),
+            Some(person_key("Abdullatif Al Zayani"))
+        );
+    }
+
+    #[test]
+    fn an_agreement_dated_by_its_verb_waits_for_the_event_of_that_day() {
+        let facts = facts_of(
+            "Published: 19.03.2025\n\nRussian President Vladimir Putin agreed on Tuesday to \
+             a 30-day ceasefire on energy targets, which Kyiv had backed at last week's \
+             talks in Jeddah.\n\nThe commitment came during a telephone call with U.S. \
+             President Donald Trump.\n",
+        );
+        let tuesday = NaiveDate::from_ymd_opt(2025, 3, 18);
+        assert!(
+            agreements(&facts).contains(&(AgreementKind::Ceasefire, Some(30), tuesday)),
+            "{:?}",
+            agreements(&facts)
+        );
+        let call_on_tuesday = facts.iter().any(|f| {
+            matches!(f, Fact::Meeting { meeting }
+                if meeting.kind == MeetingKind::PhoneCall && meeting.date == tuesday)
+        });
+        assert!(call_on_tuesday);
+    }
+
+    #[test]
+    fn a_stance_is_not_an_agreement_but_a_signed_deal_is() {
+        let stance = facts_of(
+            "May 16, 2025\n\nDelegations held talks in Istanbul on Friday. Russia is \
+             committed to finding a settlement, a spokesman said.\n",
+        );
+        assert!(agreements(&stance).is_empty(), "{:?}", agreements(&stance));
+        let signed = facts_of(
+            "February 29, 2020\n\nDOHA, Qatar — The United States and the Taliban signed \
+             an agreement in the Qatari capital on Saturday. Under the deal, the U.S. will \
+             cut its forces to 8,600 within 135 days.\n",
+        );
+        let day = NaiveDate::from_ymd_opt(2020, 2, 29);
+        assert!(
+            agreements(&signed).contains(&(AgreementKind::Other, Some(8600), day)),
+            "{:?}",
+            agreements(&signed)
+        );
+        let in_doha = signed.iter().any(
+            |f| matches!(f, Fact::Meeting { meeting } if meeting.place.as_deref() == Some("Doha")),
+        );
+        assert!(in_doha);
+    }
+
+    #[test]
+    fn earlier_rounds_listed_by_day_are_each_a_meeting_where_the_talks_are() {
+        let facts = facts_of(
+            "July 24, 2025\n\nISTANBUL — Russian and Ukrainian delegations held talks in \
+             Istanbul on Wednesday. The first two rounds were held on May 16 and June 2.\n",
+        );
+        for (m, d) in [(5, 16), (6, 2)] {
+            let day = NaiveDate::from_ymd_opt(2025, m, d);
+            let found = facts.iter().any(|f| {
+                matches!(f, Fact::Meeting { meeting }
+                    if meeting.date == day && meeting.place.as_deref() == Some("Istanbul"))
+            });
+            assert!(found, "no round on {day:?}");
+        }
+    }
 }

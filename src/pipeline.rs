@@ -373,3 +373,61 @@ fn link_surnames(all: &mut [Extracted]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(all: &[Extracted], article: &str) -> Vec<(String, Option<String>)> {
+        all.iter()
+            .filter(|e| e.facts.article.id == article)
+            .flat_map(|e| e.facts.facts.iter())
+            .filter_map(|f| match &f.fact {
+                Fact::Role { title, country, .. } => Some((title.clone(), country.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_article_learns_a_persons_country_from_the_others_whatever_the_order() {
+        let a = Document::from_text(
+            "a.txt",
+            "December 9, 2019\n\nFrench President Emmanuel Macron spoke in Paris on Monday.\n",
+        );
+        let b = Document::from_text(
+            "b.txt",
+            "December 10, 2019\n\nPresident Emmanuel Macron hosted talks in Paris on Monday.\n",
+        );
+        for docs in [vec![a.clone(), b.clone()], vec![b, a]] {
+            let all = extract_documents(&docs);
+            assert_eq!(
+                roles(&all, "b.txt"),
+                vec![("President".to_string(), Some("France".to_string()))]
+            );
+        }
+    }
+
+    #[test]
+    fn last_weeks_talks_take_the_date_another_article_gives_them() {
+        let dated = Document::from_text(
+            "a.txt",
+            "March 11, 2025\n\nJEDDAH, Saudi Arabia — U.S. and Ukrainian delegations held \
+             talks in Jeddah on Tuesday. Ukraine's delegation was headed by Andriy Yermak.\n",
+        );
+        let later = Document::from_text(
+            "b.txt",
+            "Published: 19.03.2025\n\nKyiv had signed up to a truce at last week's talks in Jeddah.\n",
+        );
+        let all = extract_documents(&[dated, later]);
+        let b = all.iter().find(|e| e.facts.article.id == "b.txt");
+        let keys: Vec<&MeetingKey> = b
+            .map(|e| e.facts.meetings.iter().map(|m| &m.key).collect())
+            .unwrap_or_default();
+        assert!(
+            keys.iter().any(|k| k.place.as_deref() == Some("Jeddah")
+                && k.date == NaiveDate::from_ymd_opt(2025, 3, 11)),
+            "{keys:?}"
+        );
+    }
+}
