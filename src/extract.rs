@@ -248,6 +248,7 @@ pub fn extract(
         bare_surnames: Vec::new(),
         trace: vec![Vec::new(); sentences.len()],
         dateline: None,
+        dateline_at: None,
         kind_quantity: HashMap::new(),
         office_holders: HashMap::new(),
         headline_summit: false,
@@ -283,7 +284,15 @@ pub fn extract(
     for (key, full) in first_words {
         x.surnames.entry(key).or_insert(full);
     }
-    x.dateline = analysed.iter().take(8).find_map(|(t, _)| dateline(t, lex));
+    if let Some((i, city)) = analysed
+        .iter()
+        .enumerate()
+        .take(8)
+        .find_map(|(i, (t, _))| dateline(t, lex).map(|c| (i, c)))
+    {
+        x.dateline = Some(city);
+        x.dateline_at = Some(i);
+    }
     // "... at Historic Singapore Summit": the headline names the main event
     x.headline_summit = sentences
         .iter()
@@ -318,6 +327,8 @@ struct Extractor<'a> {
     trace: Vec<Vec<&'static str>>,
     /// The city of the dateline ("RIYADH, Saudi Arabia (AP) —").
     dateline: Option<String>,
+    /// The sentence that opens with the dateline.
+    dateline_at: Option<usize>,
     /// The number each agreement kind was last given ("a 30-day ceasefire").
     kind_quantity: HashMap<AgreementKind, u64>,
     /// The people the article gave each office, in order.
@@ -327,8 +338,10 @@ struct Extractor<'a> {
 }
 
 /// The city a dateline opens with: capitals, then a comma, dash or bracket.
+/// A city the gazetteer lacks counts when a region, country or agency
+/// follows it ("WOODSIDE, Calif. —", "SOCHI, Russia (AP) —").
 fn dateline(tokens: &[Token], lex: &Lexicon) -> Option<String> {
-    for len in [1, 2] {
+    for len in [1, 2, 3] {
         let words = tokens.get(..len)?;
         let all_caps = words.iter().all(|t| {
             t.kind == TokenKind::Word
@@ -347,9 +360,36 @@ fn dateline(tokens: &[Token], lex: &Lexicon) -> Option<String> {
             if let Some(city) = lex.city(&phrase) {
                 return Some(city.to_string());
             }
+            let then = tokens.get(len + 1);
+            let introduces = match next {
+                Some(",") => then.is_some_and(|t| t.is_capitalized()),
+                _ => false,
+            };
+            let plain = words.iter().all(|t| {
+                t.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                    && !lex.non_names.contains(&t.lower())
+            });
+            if introduces && plain && lex.country(&phrase).is_none() {
+                return Some(title_case(&phrase));
+            }
         }
     }
     None
+}
+
+/// "SHARM EL-SHEIKH" as "Sharm El-Sheikh".
+fn title_case(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    let mut start = true;
+    for c in phrase.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = c == ' ' || c == '-';
+    }
+    out
 }
 
 /// A sentence with its tokens and mentions, and what was resolved of them.
@@ -818,7 +858,7 @@ impl Extractor<'_> {
                     .map(|(_, c)| c.split(' ').count())
                     .unwrap_or(1);
                 let after = ctx.tokens.get(t + len);
-                matches!(before, "in" | "at" | "to" | "near" | "outside" | "hosted")
+                matches!(before, "in" | "at" | "to" | "hosted")
                     || after.is_some_and(|a| {
                         self.lex
                             .meeting_words
@@ -901,11 +941,7 @@ impl Extractor<'_> {
                     // the dateline's city for what happened within days
                     .or_else(|| {
                         let recent = reported_within_days(date, self.reference);
-                        let dateline_sentence = ctx.tokens.first().is_some_and(|t| {
-                            self.dateline
-                                .as_deref()
-                                .is_some_and(|d| self.lex.city(&t.text) == Some(d))
-                        });
+                        let dateline_sentence = self.dateline_at == Some(ctx.sentence.index);
                         self.dateline
                             .clone()
                             .filter(|_| recent && dateline_sentence)
