@@ -558,6 +558,7 @@ impl Extractor<'_> {
         self.meetings(&mut ctx);
         self.roles(&ctx);
         self.roles_in_clauses(&ctx);
+        self.counterparts(&ctx);
         self.delegations(&ctx);
         self.agreements(&ctx);
         self.note_quantities(&ctx);
@@ -1252,6 +1253,52 @@ impl Extractor<'_> {
         }
     }
 
+    /// "Foreign Minister Hakan Fidan held talks with his Russian
+    /// counterpart, Sergei Lavrov": the owner's office, of the country the
+    /// adjective names.
+    fn counterparts(&mut self, ctx: &Ctx) {
+        for k in 0..ctx.tokens.len() {
+            if ctx.word(k) != "counterpart" || k < 2 {
+                continue;
+            }
+            let country = ctx
+                .m
+                .countries
+                .iter()
+                .find(|c| c.end == k && !c.possessive)
+                .map(|c| c.country.clone());
+            let owner_at = if country.is_some() { k - 2 } else { k - 1 };
+            if !matches!(ctx.word(owner_at), "his" | "her") {
+                continue;
+            }
+            let Some(Some(owner)) = ctx.person_before(owner_at).map(|n| ctx.persons[n].clone())
+            else {
+                continue;
+            };
+            let title = self
+                .office_holders
+                .iter()
+                .filter(|(_, holders)| holders.contains(&owner))
+                .map(|(t, _)| t.clone())
+                .min();
+            let Some(Some(p)) = ctx.person_after(k + 1).map(|n| ctx.persons[n].clone()) else {
+                continue;
+            };
+            if let Some(title) = title {
+                self.emit(
+                    ctx,
+                    "counterpart",
+                    Pending::Ready(Fact::Role {
+                        person: p,
+                        title,
+                        country,
+                        as_of: self.reference,
+                    }),
+                );
+            }
+        }
+    }
+
     /// "Igor Kostyukov, who heads the Main Directorate of the General Staff":
     /// an office given in a relative clause.
     fn roles_in_clauses(&mut self, ctx: &Ctx) {
@@ -1693,7 +1740,7 @@ impl Extractor<'_> {
         let mut out = Vec::new();
         for c in ctx.m.countries.iter().filter(|c| c.start > from) {
             let by = c.end + usize::from(c.possessive);
-            if ctx.word(c.start - 1) != "and" || ctx.word(by) != "by" {
+            if !matches!(ctx.word(c.start - 1), "and" | ";" | "while") || ctx.word(by) != "by" {
                 continue;
             }
             let mut k = by + 1;
@@ -2213,21 +2260,36 @@ impl Extractor<'_> {
         for k in 0..ctx.tokens.len() {
             if !matches!(
                 ctx.word(k),
-                "opened" | "chaired" | "hosted" | "moderated" | "mediated"
+                "opened"
+                    | "chaired"
+                    | "hosted"
+                    | "moderated"
+                    | "mediated"
+                    | "presided"
+                    | "brokered"
             ) {
                 continue;
             }
-            let object = (k + 1..(k + 4).min(ctx.tokens.len())).any(|t| {
+            let object = (k + 1..(k + 5).min(ctx.tokens.len())).any(|t| {
                 matches!(
                     ctx.word(t),
                     "talks" | "meeting" | "session" | "negotiations" | "summit"
                 )
-            });
+            })
+                // "Biden hosted Xi": the host of a meeting with a guest
+                || (ctx.word(k) == "hosted"
+                    && ctx.person_after(k + 1).is_some()
+                    && !ctx.meetings.is_empty());
+            // "Wang Yi, who had brokered the meeting"
             let Some(n) = ctx
                 .m
                 .names
                 .iter()
                 .rposition(|n| n.end == k || (n.end + 1 == k && ctx.word(n.end) == "also"))
+                .or_else(|| {
+                    let who = (k.saturating_sub(3)..k).find(|&w| ctx.word(w) == "who")?;
+                    ctx.m.names.iter().rposition(|n| n.end + 1 == who)
+                })
             else {
                 continue;
             };
@@ -2274,7 +2336,15 @@ impl Extractor<'_> {
             "presided over by",
             "mediated by",
         ] {
-            let Some(k) = ctx.find(verb, 0) else { continue };
+            // "were opened on Monday by Blinken": a few words may come between
+            let first = verb.split(' ').next().unwrap_or(verb);
+            let Some(k) = ctx.find(verb, 0).or_else(|| {
+                let v = ctx.find(first, 0)?;
+                let by = (v + 1..(v + 6).min(ctx.tokens.len())).find(|&t| ctx.word(t) == "by")?;
+                Some(by + 1 - verb.split(' ').count())
+            }) else {
+                continue;
+            };
             let Some(n) = ctx.person_after(k + verb.split(' ').count()) else {
                 continue;
             };
