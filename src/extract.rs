@@ -1563,6 +1563,29 @@ impl Extractor<'_> {
                 }
             }
         }
+        // "The ministers, Mirzoyan of Armenia and Bayramov of Azerbaijan,
+        // headed their countries' delegations": each leads their own
+        let respective = (0..ctx.tokens.len()).find(|&k| {
+            matches!(ctx.word(k), "led" | "headed" | "lead" | "head")
+                && ctx.word(k + 1) == "their"
+                && (k + 2..(k + 5).min(ctx.tokens.len()))
+                    .any(|t| matches!(ctx.word(t), "delegations" | "teams" | "sides"))
+        });
+        if let (Some(v), Some(mt)) = (respective, meeting) {
+            for n in ctx.names_in(0, v) {
+                let Some(Some(p)) = ctx.persons.get(n).cloned() else {
+                    continue;
+                };
+                let end = ctx.m.names[n].end;
+                let named = (ctx.word(end) == "of")
+                    .then(|| ctx.m.countries.iter().find(|c| c.start == end + 1))
+                    .flatten()
+                    .map(|c| c.country.clone());
+                if let Some(c) = named.or_else(|| self.country_of(&p)) {
+                    self.leader(ctx, "led-their-delegations", mt, &c, &p);
+                }
+            }
+        }
         // "NAME, who also led the failed 2022 peace talks"
         if let Some(v) =
             (0..ctx.tokens.len()).find(|&k| ctx.word(k) == "led" && ctx.word(k + 1) == "the")
@@ -1795,7 +1818,12 @@ impl Extractor<'_> {
                 .pending
                 .iter()
                 .any(|(p, _)| matches!(p, Pending::Leader(m, lc, _) if *m == mt && *lc == c));
-            if !has_leader && matches!(trig, "accompanied by" | "brought" | "joined by") {
+            let owned = ctx
+                .lower
+                .windows(2)
+                .any(|w| w[0] == "'s" && matches!(w[1].as_str(), "team" | "delegation" | "side"));
+            if !has_leader && (matches!(trig, "accompanied by" | "brought" | "joined by") || owned)
+            {
                 self.leader(ctx, "accompanied-leader", mt, &c, l);
             }
         }
@@ -1895,6 +1923,16 @@ impl Extractor<'_> {
             if let Some(c) = ctx.country_before(t) {
                 let mt = self.meeting_here(ctx)?;
                 return Some((mt, c, None));
+            }
+            // "Biden's team at the table included": Biden's delegation, his lead
+            let owner = (t.saturating_sub(2)..t)
+                .find(|&k| ctx.tokens[k].kind == TokenKind::Possessive)
+                .and_then(|k| ctx.m.names.iter().position(|n| n.end == k))
+                .and_then(|n| ctx.persons.get(n).cloned().flatten());
+            if let Some(p) = owner {
+                let c = self.country_of(&p)?;
+                let mt = self.meeting_here(ctx)?;
+                return Some((mt, c, Some(p)));
             }
         }
         // "He was accompanied by": the delegation spoken of last; "NAME was
