@@ -175,6 +175,8 @@ struct Discourse {
     listing: bool,
     /// The earlier year's talks a leader also led ("just as in 2022").
     earlier_year: Option<(usize, String, PersonKey)>,
+    /// A day the sentence gave that no meeting took, and the sentence.
+    loose_date: Option<(NaiveDate, usize)>,
     /// The country named last ("the kingdom's adviser": of that country).
     last_country: Option<String>,
     /// Agreements dated by their own verb ("agreed on Tuesday to ...") whose
@@ -576,6 +578,24 @@ impl Extractor<'_> {
         if let Some(d) = ctx.dates.iter().rev().find_map(|(_, d, _)| *d) {
             self.discourse.last_date = Some(d);
         }
+        // a day no meeting of this sentence took, for the next one
+        let taken: Vec<NaiveDate> = ctx
+            .meetings
+            .iter()
+            .filter_map(|(i, _)| self.mentions[*i].date)
+            .collect();
+        self.discourse.loose_date = ctx
+            .dates
+            .iter()
+            .filter(|(_, _, e)| {
+                matches!(
+                    e,
+                    DateExpr::Weekday { .. } | DateExpr::MonthDay { .. } | DateExpr::Absolute(_)
+                )
+            })
+            .find_map(|(_, d, _)| d.filter(|d| !taken.contains(d)))
+            .filter(|_| ctx.meetings.is_empty() && ctx.tokens.len() > 8)
+            .map(|d| (d, ctx.sentence.index));
         if let Some(c) = ctx.m.countries.last() {
             self.discourse.last_country = Some(c.country.clone());
         }
@@ -922,6 +942,14 @@ impl Extractor<'_> {
                 date.is_none() && year.is_none() && o.sentence + 1 == ctx.sentence.index
             });
             let date = date.or(orphan.as_ref().map(|o| o.date));
+            // "Putin told Erdogan on Monday that ... The two presidents held
+            // talks in Sochi": the day the sentence before gave no event
+            let loose = self
+                .discourse
+                .loose_date
+                .filter(|(_, at)| at + 1 == ctx.sentence.index)
+                .map(|(d, _)| d);
+
             let weekday = near.and_then(|(_, _, e)| match e {
                 DateExpr::Weekday { day, .. } => Some(*day),
                 _ => None,
@@ -989,7 +1017,18 @@ impl Extractor<'_> {
                     "recent" | "previous" | "earlier" | "last" | "latest" | "prior" | "another"
                 )
             });
+            let earlier_here = |cue: usize| {
+                (cue.saturating_sub(3)..cue).any(|k| {
+                    matches!(
+                        ctx.word(k),
+                        "recent" | "previous" | "earlier" | "last" | "latest" | "prior" | "another"
+                    )
+                })
+            };
             let own_place = places.iter().any(|(t, _)| t.abs_diff(cue) <= 8);
+            // (only for an event placed in its own words: "held talks in Sochi")
+            let date = date.or(loose
+                .filter(|_| year.is_none() && own_place && place.is_some() && !earlier_here(cue)));
             let anaphoric = !own_place
                 && kind != MeetingKind::PhoneCall
                 && (cue.saturating_sub(3)..cue).any(|k| ctx.word(k) == "the")
@@ -1712,8 +1751,18 @@ impl Extractor<'_> {
             if !talks_follow {
                 continue;
             }
+            // "...; Deputy Defense Minister Alexander Fomin was among its
+            // members": the names of that clause
+            let from = if verb.starts_with("among") {
+                (0..k)
+                    .rev()
+                    .find(|&t| ctx.word(t) == ";")
+                    .map_or(0, |t| t + 1)
+            } else {
+                0
+            };
             if let Some((mt, c, _)) = self.discourse.delegation.clone() {
-                for n in ctx.names_in(0, k) {
+                for n in ctx.names_in(from, k) {
                     if let Some(Some(p)) = ctx.persons.get(n).cloned() {
                         if self.country_of(&p).is_none_or(|pc| pc == c) {
                             self.member(ctx, "took-part-in", mt, &c, &p);
@@ -2216,10 +2265,12 @@ impl Extractor<'_> {
         let n = ctx.tokens.len();
         let documents = &self.lex.agreements.documents;
         let is_document = |k: usize| documents.iter().any(|d| ctx.word(k) == d);
+        // not "did not sign", "No document ... was signed"
+        let denied = |k: usize| (k.saturating_sub(3)..k).any(|j| NEGATIONS.contains(&ctx.word(j)));
         (0..n).find(|&i| {
             ctx.word(i) == "signed"
-                && !(i.saturating_sub(3)..i).any(|k| NEGATIONS.contains(&ctx.word(k)))
-                && (i.saturating_sub(12)..(i + 7).min(n)).any(is_document)
+                && !denied(i)
+                && (i.saturating_sub(12)..(i + 7).min(n)).any(|k| is_document(k) && !denied(k))
         })
     }
 

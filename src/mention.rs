@@ -279,10 +279,21 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
         while s > 0 && venue_word(s - 1) {
             s -= 1;
         }
+        // ... and the name after a capitalised head: "Joint Base
+        // Elmendorf-Richardson", "Palace of Independence"
         let mut e = i + 1;
-        if s == i && t.is_capitalized() {
-            while e < tokens.len() && e < i + 4 && (venue_word(e) || is_particle(&tokens[e])) {
-                e += 1;
+        if t.is_capitalized() {
+            loop {
+                if e < tokens.len() && e < i + 4 && (venue_word(e) || is_particle(&tokens[e])) {
+                    e += 1;
+                } else if e == i + 1
+                    && tokens.get(e).is_some_and(|t| t.text == "of")
+                    && tokens.get(e + 1).is_some_and(|_| venue_word(e + 1))
+                {
+                    e += 2;
+                } else {
+                    break;
+                }
             }
         }
         if s < i || e > i + 1 {
