@@ -2325,8 +2325,7 @@ impl Extractor<'_> {
             (None, None, false) => return None,
         };
         let quantity = (from..(from + 16).min(n))
-            .filter(|&k| ctx.tokens[k].kind == TokenKind::Number)
-            .filter_map(|k| ctx.tokens[k].text.replace(',', "").parse::<u64>().ok())
+            .filter_map(|k| number_at(ctx, k))
             .find(|q| !(1900..=2100).contains(q));
         Some(quantity.filter(|_| content.is_some() || signed.is_none()))
     }
@@ -2717,10 +2716,36 @@ fn slot_for(
 /// The number next to an agreement cue at `pos` (not a year).
 fn quantity_near(ctx: &Ctx, pos: usize) -> Option<u64> {
     let n = ctx.tokens.len();
-    (pos.saturating_sub(4)..(pos + 6).min(n))
-        .find(|&k| ctx.tokens[k].kind == TokenKind::Number)
-        .and_then(|k| ctx.tokens[k].text.replace(',', "").parse::<u64>().ok())
+    let window = pos.saturating_sub(4)..(pos + 6).min(n);
+    let digits = window
+        .clone()
+        .filter(|&k| ctx.tokens[k].kind == TokenKind::Number)
+        .find_map(|k| number_at(ctx, k));
+    digits
+        .or_else(|| window.clone().find_map(|k| number_at(ctx, k)))
         .filter(|q| !(1900..=2100).contains(q))
+}
+
+/// The number token `k` gives: digits ("1,000") or a word from two to
+/// twelve ("within two months"; "one" and "a" say too little).
+fn number_at(ctx: &Ctx, k: usize) -> Option<u64> {
+    let t = ctx.tokens.get(k)?;
+    if t.kind == TokenKind::Number {
+        return t.text.replace(',', "").parse::<u64>().ok();
+    }
+    let words = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+    // not "the two sides", "both leaders"
+    let parties = matches!(
+        ctx.word(k + 1),
+        "sides" | "countries" | "leaders" | "presidents" | "delegations" | "ministers" | "men"
+    );
+    words
+        .iter()
+        .position(|w| *w == ctx.word(k))
+        .filter(|_| !parties)
+        .map(|i| i as u64 + 2)
 }
 
 fn shift_weekday(w: Weekday, days: i64) -> Weekday {
