@@ -1000,6 +1000,11 @@ impl Extractor<'_> {
                         .filter(|_| !cue_positions.contains(&cue)))
                     .map(|(_, v)| v.clone())
             };
+            // "at the Kremlin": the city a named venue is in
+            let place = place.or_else(|| {
+                let v = venue.as_deref()?;
+                self.lex.venue_city(v).map(str::to_string)
+            });
             let after = ctx.word(cue + len);
             // "on a visit to the United Arab Emirates": no day, no city, no
             // meeting of its own
@@ -2606,6 +2611,20 @@ impl Extractor<'_> {
                         .collect();
                     if let Some(d) = same.first() {
                         m.date = Some(*d);
+                        continue;
+                    }
+                    // "the talks at the Élysée Palace" of an article about
+                    // one summit in Paris: that summit, whatever it is called
+                    let mut events: Vec<(MeetingKind, NaiveDate)> = dated
+                        .iter()
+                        .filter(|(k, dp, _)| dp == p && *k != MeetingKind::PhoneCall)
+                        .map(|(k, _, d)| (*k, *d))
+                        .collect();
+                    events.sort();
+                    events.dedup();
+                    if let ([(k, d)], false) = (&events[..], m.earlier || m.explicit) {
+                        m.date = Some(*d);
+                        m.kind = *k;
                     }
                 }
             }

@@ -20,6 +20,7 @@ const ROLE_SYNONYMS: &str = include_str!("../data/lexicon/role-synonyms.tsv");
 const VENUES: &str = include_str!("../data/lexicon/venues.txt");
 const CAPITALS: &str = include_str!("../data/lexicon/capitals.tsv");
 const GIVEN_NAMES: &str = include_str!("../data/lexicon/given-names.tsv");
+const VENUE_NAMES: &str = include_str!("../data/lexicon/venue-names.tsv");
 const COUNTRY_NOUNS: &str = include_str!("../data/lexicon/country-nouns.txt");
 const MEETING_WORDS: &str = include_str!("../data/lexicon/meeting-words.tsv");
 const AGREEMENT_WORDS: &str = include_str!("../data/lexicon/agreement-words.tsv");
@@ -78,6 +79,8 @@ pub struct Lexicon {
     pub venues: HashSet<String>,
     /// Given-name variants to their canonical form (lowercase: `mike` -> `michael`).
     pub given_names: HashMap<String, String>,
+    /// Venues known by name (lowercase words) with the city they are in.
+    pub venue_names: Vec<(Vec<String>, String, String)>,
     /// Nouns that point back to a country named before ("the kingdom").
     pub country_nouns: HashSet<String>,
     /// Canonical country to the canonical name of its capital.
@@ -270,6 +273,19 @@ impl Lexicon {
                     .insert(v.to_lowercase(), canonical.to_lowercase());
             }
         }
+        for (n, l) in lines(VENUE_NAMES) {
+            let (venue, cities) = tab_line("venue-names.tsv", n, l)?;
+            let [city] = cities[..] else {
+                return Err(Error::Lexicon {
+                    file: "venue-names.tsv",
+                    line: n,
+                    message: "expected one city after the tab".into(),
+                });
+            };
+            let words = venue.split_whitespace().map(str::to_lowercase).collect();
+            lex.venue_names
+                .push((words, venue.to_string(), city.to_string()));
+        }
         for (n, l) in lines(CAPITALS) {
             let (country, cities) = tab_line("capitals.tsv", n, l)?;
             let [city] = cities[..] else {
@@ -303,6 +319,14 @@ impl Lexicon {
             }
         }
         Ok(lex)
+    }
+
+    /// The city a venue known by name is in.
+    pub fn venue_city(&self, venue: &str) -> Option<&str> {
+        self.venue_names
+            .iter()
+            .find(|(_, name, _)| name.eq_ignore_ascii_case(venue))
+            .map(|(_, _, city)| city.as_str())
     }
 
     /// The country whose capital `city` (canonical) is.
@@ -403,6 +427,7 @@ mod tests {
             ("ranks.txt", RANKS),
             ("capitals.tsv", CAPITALS),
             ("given-names.tsv", GIVEN_NAMES),
+            ("venue-names.tsv", VENUE_NAMES),
         ] {
             let keys: Vec<&str> = lines(text)
                 .map(|(_, l)| l.split('\t').next().unwrap_or(l))

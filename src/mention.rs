@@ -263,6 +263,21 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
         }
         i += 1;
     }
+    // venues known by name: "at the Kremlin", "in the Oval Office"
+    for (words, name, _) in &lex.venue_names {
+        for i in 0..tokens.len() {
+            let here = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.lower() == *w));
+            let introduced = i > 0
+                && matches!(tokens[i - 1].lower().as_str(), "the" | "at" | "in")
+                && tokens[i].is_capitalized();
+            if here && introduced && !m.venues.iter().any(|(s, _)| *s == i) {
+                m.venues.push((i, name.clone()));
+            }
+        }
+    }
     // venues: capitalised words ending in a venue head word ("Dolmabahce
     // Palace", "the Sheraton hotel"), or opening with one ("Villa La Grange")
     let venue_word = |k: usize| {
@@ -310,9 +325,12 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
                 })
                 .collect::<Vec<String>>()
                 .join(" ");
-            m.venues.push((s, name));
+            if !m.venues.iter().any(|(v, _)| *v == s) {
+                m.venues.push((s, name));
+            }
         }
     }
+    m.venues.sort();
     // names
     let mut i = 0;
     while i < tokens.len() {
