@@ -2629,6 +2629,26 @@ impl Extractor<'_> {
                 }
             }
         }
+        // "a joint statement, signed on Friday at the close of several days
+        // of talks": a signing or meeting the same day and place as talks
+        // or a summit is part of them (unless it names its own event)
+        let events: Vec<(NaiveDate, String, MeetingKind)> = self
+            .mentions
+            .iter()
+            .filter(|m| matches!(m.kind, MeetingKind::Talks | MeetingKind::Summit))
+            .filter_map(|m| Some((m.date?, m.place.clone()?, m.kind)))
+            .collect();
+        for m in self.mentions.iter_mut() {
+            if m.kind != MeetingKind::Meeting || m.explicit {
+                continue;
+            }
+            let (Some(d), Some(p)) = (m.date, m.place.clone()) else {
+                continue;
+            };
+            if let Some((_, _, k)) = events.iter().find(|(ed, ep, _)| *ed == d && *ep == p) {
+                m.kind = *k;
+            }
+        }
         // "opened the meeting with a dinner on Wednesday", "the expanded
         // talks on Thursday": the main event, on one of its days
         let main = self
