@@ -820,6 +820,19 @@ impl Extractor<'_> {
                 i += 1;
             }
         }
+        // "Xi hosted Iranian President Ebrahim Raisi in Beijing", "Trump
+        // received Netanyahu in the Oval Office": a meeting with a guest
+        for v in 0..n {
+            let host = matches!(ctx.word(v), "hosted" | "hosting" | "received" | "welcomed");
+            if host
+                && ctx.word(v + 1) != "by"
+                && ctx.person_after(v + 1).is_some()
+                && !cues.iter().any(|c| c.0.abs_diff(v) < 6)
+            {
+                cues.push((v, 1, MeetingKind::Meeting));
+                cues.sort();
+            }
+        }
         // "The two sides signed an agreement in Doha on Saturday": a signing
         // is a meeting even when no meeting word names it
         // ("The document was signed at the Sheraton": that signing)
@@ -962,9 +975,7 @@ impl Extractor<'_> {
             } else {
                 places
                     .iter()
-                    .filter(|(t, _)| {
-                        cue_positions.iter().min_by_key(|c| c.abs_diff(*t)) == Some(&cue)
-                    })
+                    .filter(|(t, c)| place_owner(&cue_positions, *t, c) == Some(cue))
                     .min_by_key(|(t, _)| t.abs_diff(cue))
                     .map(|(_, c)| c.clone())
                     // the dateline's city for what happened within days
@@ -1008,7 +1019,13 @@ impl Extractor<'_> {
             let after = ctx.word(cue + len);
             // "on a visit to the United Arab Emirates": no day, no city, no
             // meeting of its own
-            let visit = ctx.word(cue) == "visit" && (date.is_some() || place.is_some());
+            let own_place = places
+                .iter()
+                .any(|(t, c)| place_owner(&cue_positions, *t, c) == Some(cue));
+            let visit = matches!(
+                ctx.word(cue),
+                "visit" | "hosted" | "hosting" | "received" | "welcomed"
+            ) && (date.is_some() || own_place);
             let explicit = kind != MeetingKind::Talks
                 && (ctx.word(cue) == "met"
                     || visit
@@ -1016,12 +1033,15 @@ impl Extractor<'_> {
                     // "met with X", not "opened the meeting with an address"
                     || (after == "with" && !(cue > 0 && ctx.word(cue - 1) == "the"))
                     || ctx.find("took place", 0).is_some());
-            let earlier = (cue.saturating_sub(3)..cue).any(|k| {
-                matches!(
-                    ctx.word(k),
-                    "recent" | "previous" | "earlier" | "last" | "latest" | "prior" | "another"
-                )
-            });
+            // "hosted Raisi in Beijing last month": another time than the news
+            let vague = near.is_some_and(|(_, d, e)| d.is_none() && matches!(e, DateExpr::Vague));
+            let earlier = vague
+                || (cue.saturating_sub(3)..cue).any(|k| {
+                    matches!(
+                        ctx.word(k),
+                        "recent" | "previous" | "earlier" | "last" | "latest" | "prior" | "another"
+                    )
+                });
             let earlier_here = |cue: usize| {
                 (cue.saturating_sub(3)..cue).any(|k| {
                     matches!(
@@ -2602,7 +2622,7 @@ impl Extractor<'_> {
             .filter_map(|m| Some((m.kind, m.place.clone()?, m.date?)))
             .collect();
         for m in self.mentions.iter_mut() {
-            if m.date.is_none() && m.year.is_none() {
+            if m.date.is_none() && m.year.is_none() && !m.earlier {
                 if let Some(p) = &m.place {
                     let same: Vec<NaiveDate> = dated
                         .iter()
@@ -2622,7 +2642,7 @@ impl Extractor<'_> {
                         .collect();
                     events.sort();
                     events.dedup();
-                    if let ([(k, d)], false) = (&events[..], m.earlier || m.explicit) {
+                    if let ([(k, d)], false) = (&events[..], m.earlier) {
                         m.date = Some(*d);
                         m.kind = *k;
                     }
@@ -2904,6 +2924,21 @@ fn is_spoken_date(ctx: &Ctx, date: usize) -> bool {
         && ((ctx.word(date - 1) == "on"
             && (date.saturating_sub(5)..date).any(|k| REPORTING.contains(&ctx.word(k))))
             || REPORTING.contains(&ctx.word(date - 1)))
+}
+
+/// The cue a place at token `t` belongs to: the cue right after it ("the
+/// Istanbul talks"), else the nearest cue before it ("held talks with the
+/// crown prince in Riyadh, hosted Raisi in Beijing"), else the first after.
+fn place_owner(cues: &[usize], t: usize, city: &str) -> Option<usize> {
+    let len = city.split(' ').count();
+    if let Some(c) = cues.iter().find(|&&c| c == t + len) {
+        return Some(*c);
+    }
+    cues.iter()
+        .filter(|&&c| c < t)
+        .max()
+        .or_else(|| cues.iter().filter(|&&c| c > t).min())
+        .copied()
 }
 
 /// The cue a date belongs to: the nearest cue within twelve tokens with no
