@@ -253,6 +253,7 @@ pub fn extract(
         dateline_at: None,
         kind_quantity: HashMap::new(),
         office_holders: HashMap::new(),
+        span_days: 1,
         headline_summit: false,
     };
     // full names first, so a later "Lavrov" finds "Sergey Lavrov"; not from
@@ -335,6 +336,8 @@ struct Extractor<'a> {
     kind_quantity: HashMap<AgreementKind, u64>,
     /// The people the article gave each office, in order.
     office_holders: HashMap<String, Vec<PersonKey>>,
+    /// How many days the article's event lasted ("four days of talks").
+    span_days: u32,
     /// Whether the headline calls the article's event a summit.
     headline_summit: bool,
 }
@@ -555,6 +558,17 @@ impl Extractor<'_> {
             lower,
         };
         self.discourse.prior_any = self.discourse.last_any;
+        // "four days of negotiations", "a two-day summit"
+        for k in 0..tokens.len() {
+            let days = (k + 2 < tokens.len()
+                && tokens[k + 1].lower() == "days"
+                && tokens[k + 2].lower() == "of")
+                .then(|| number_at_token(&tokens[k]))
+                .flatten();
+            if let Some(d) = days.filter(|d| *d <= 14) {
+                self.span_days = self.span_days.max(d as u32);
+            }
+        }
         self.resolve_dates(&mut ctx);
         self.countries_of_people(&ctx);
         self.meetings(&mut ctx);
@@ -2689,12 +2703,20 @@ impl Extractor<'_> {
                 let m = &self.mentions[main];
                 (m.date, m.place.clone(), m.kind)
             };
+            // "ended four days of negotiations on Thursday ... The talks in
+            // Arlington were opened on Monday": one event over its days
+            let span = i64::from(self.span_days.max(1));
             for m in self.mentions.iter_mut() {
-                let near = match (m.date, date) {
-                    (Some(a), Some(b)) => (a - b).num_days().abs() <= 1,
-                    _ => false,
+                let gap = match (m.date, date) {
+                    (Some(a), Some(b)) => (a - b).num_days().abs(),
+                    _ => i64::MAX,
                 };
-                if m.anaphoric && near && m.kind != MeetingKind::PhoneCall {
+                let same_event = self.span_days > 1
+                    && gap < span
+                    && m.kind == kind
+                    && m.place == place
+                    && !m.explicit;
+                if (m.anaphoric && gap <= 1 || same_event) && m.kind != MeetingKind::PhoneCall {
                     m.date = date;
                     m.place = place.clone();
                     if kind == MeetingKind::Summit || m.kind == MeetingKind::Meeting {
@@ -2785,16 +2807,29 @@ fn quantity_near(ctx: &Ctx, pos: usize) -> Option<u64> {
         .filter(|q| !(1900..=2100).contains(q))
 }
 
-/// The number token `k` gives: digits ("1,000") or a word from two to
+/// The number a token gives: digits ("1,000") or a word from two to
 /// twelve ("within two months"; "one" and "a" say too little).
-fn number_at(ctx: &Ctx, k: usize) -> Option<u64> {
-    let t = ctx.tokens.get(k)?;
+fn number_at_token(t: &Token) -> Option<u64> {
     if t.kind == TokenKind::Number {
         return t.text.replace(',', "").parse::<u64>().ok();
     }
-    let words = [
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    ];
+    NUMBER_WORDS
+        .iter()
+        .position(|w| *w == t.lower())
+        .map(|i| i as u64 + 2)
+}
+
+const NUMBER_WORDS: [&str; 11] = [
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+];
+
+/// The number token `k` gives, not "the two sides".
+fn number_at(ctx: &Ctx, k: usize) -> Option<u64> {
+    let t = ctx.tokens.get(k)?;
+    if t.kind == TokenKind::Number {
+        return number_at_token(t);
+    }
+    let words = NUMBER_WORDS;
     // not "the two sides", "both leaders"
     let parties = matches!(
         ctx.word(k + 1),
