@@ -87,6 +87,15 @@ pub struct QueryArgs {
     /// ASK; turtle (also `table`) or ntriples for CONSTRUCT and DESCRIBE.
     #[arg(long, value_enum, default_value_t = ResultsFormat::Table)]
     pub format: ResultsFormat,
+    /// Stop a query that runs longer than this (30, 30s, 500ms, 2m) with an
+    /// error, rather than letting it run on.
+    #[arg(long, value_name = "TIME", default_value = "60s", value_parser = crate::cmd::parse_duration)]
+    pub timeout: std::time::Duration,
+    /// Refuse a query that gives more results than this (rows, or triples
+    /// for CONSTRUCT and DESCRIBE) with an error, rather than print part of
+    /// them; add a LIMIT to the query to see the first ones.
+    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+    pub max_rows: usize,
     /// Which store.
     #[command(flatten)]
     pub store: StoreArgs,

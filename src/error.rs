@@ -60,6 +60,22 @@ pub enum Error {
         /// What failed.
         message: String,
     },
+    /// A SPARQL query ran past its time limit and was cancelled.
+    #[error("query {name} ran longer than {seconds} s and was stopped; raise --timeout or narrow the query")]
+    QueryTimeout {
+        /// The saved query's name, the file, or `--sparql`.
+        name: String,
+        /// The limit, in seconds.
+        seconds: f64,
+    },
+    /// A SPARQL query gave more results than allowed.
+    #[error("query {name} gives more than {max} results; add a LIMIT or raise --max-rows")]
+    TooManyResults {
+        /// The saved query's name, the file, or `--sparql`.
+        name: String,
+        /// The cap.
+        max: usize,
+    },
     /// No saved query has this name.
     #[error("no saved query named {name:?}; `delegraph queries` lists them")]
     UnknownQuery {

@@ -9,9 +9,13 @@ use crate::vocab::PREFIXES;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator, Variable};
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator, Variable,
+};
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::sync::mpsc;
+use std::time::Duration;
 
 /// A query built into the binary from `queries/<name>.rq`.
 #[derive(Debug, Clone, Copy)]
@@ -139,14 +143,19 @@ impl ResultsFormat {
 /// default graph is the union of all graphs (every article, the ontology and
 /// the labels). `name` (a saved query's name, a file, `--sparql`) is used in
 /// errors.
-pub fn evaluate<'a>(store: &GraphStore, name: &str, text: &str) -> Result<QueryResults<'a>> {
-    let mut prepared =
-        SparqlEvaluator::new()
-            .parse_query(text)
-            .map_err(|e| Error::QuerySyntax {
-                name: name.to_owned(),
-                message: one_line(&e.to_string()),
-            })?;
+pub fn evaluate<'a>(
+    store: &GraphStore,
+    name: &str,
+    text: &str,
+    token: &CancellationToken,
+) -> Result<QueryResults<'a>> {
+    let mut prepared = SparqlEvaluator::new()
+        .with_cancellation_token(token.clone())
+        .parse_query(text)
+        .map_err(|e| Error::QuerySyntax {
+            name: name.to_owned(),
+            message: one_line(&e.to_string()),
+        })?;
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
@@ -159,20 +168,64 @@ pub fn evaluate<'a>(store: &GraphStore, name: &str, text: &str) -> Result<QueryR
         })
 }
 
-/// Runs a query and writes its results to `out` in `format`. `target` names
-/// the output in errors.
+/// Bounds on one query run: a time limit and a cap on results (rows for
+/// SELECT, triples for CONSTRUCT and DESCRIBE).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Limits {
+    /// Stop the query after this long.
+    pub timeout: Option<Duration>,
+    /// Refuse more results than this.
+    pub max_results: Option<usize>,
+}
+
+/// Cancels `token` when `limit` passes, unless the returned guard is
+/// dropped first (the query finished).
+fn watchdog(token: &CancellationToken, limit: Option<Duration>) -> Option<mpsc::Sender<()>> {
+    let limit = limit?;
+    let (done, finished) = mpsc::channel::<()>();
+    let token = token.clone();
+    std::thread::spawn(move || {
+        if let Err(mpsc::RecvTimeoutError::Timeout) = finished.recv_timeout(limit) {
+            token.cancel();
+        }
+    });
+    Some(done)
+}
+
+/// Runs a query within `limits` and writes its results to `out` in
+/// `format`. `target` names the output in errors.
 pub fn run(
     store: &GraphStore,
     name: &str,
     text: &str,
     format: ResultsFormat,
+    limits: Limits,
     out: &mut dyn Write,
     target: &str,
 ) -> Result<()> {
-    let results = evaluate(store, name, text)?;
-    let failed = |e: oxigraph::sparql::QueryEvaluationError| Error::QueryEvaluation {
+    let token = CancellationToken::new();
+    let _guard = watchdog(&token, limits.timeout);
+    let timed_out = || Error::QueryTimeout {
         name: name.to_owned(),
-        message: e.to_string(),
+        seconds: limits.timeout.map_or(0.0, |d| d.as_secs_f64()),
+    };
+    let results = match evaluate(store, name, text, &token) {
+        Err(Error::QueryEvaluation { .. }) if token.is_cancelled() => return Err(timed_out()),
+        other => other?,
+    };
+    let failed = |e: oxigraph::sparql::QueryEvaluationError| match e {
+        QueryEvaluationError::Cancelled => timed_out(),
+        e => Error::QueryEvaluation {
+            name: name.to_owned(),
+            message: e.to_string(),
+        },
+    };
+    let capped = |count: usize| match limits.max_results {
+        Some(max) if count > max => Err(Error::TooManyResults {
+            name: name.to_owned(),
+            max,
+        }),
+        _ => Ok(()),
     };
     let write_error = |source| Error::Write {
         target: target.to_owned(),
@@ -187,7 +240,11 @@ pub fn run(
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
-            let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(failed)?;
+            let mut rows = Vec::new();
+            for row in solutions {
+                rows.push(row.map_err(failed)?);
+                capped(rows.len())?;
+            }
             match format.results_format() {
                 Some(results_format) => {
                     let mut serializer = QueryResultsSerializer::from_format(results_format)
@@ -226,6 +283,7 @@ pub fn run(
             for triple in triples {
                 let triple: Triple = triple.map_err(failed)?;
                 sorted.insert(triple.to_string(), triple);
+                capped(sorted.len())?;
             }
             write_triples(&mut *out, rdf_format, sorted.values()).map_err(write_error)?;
         }
@@ -352,7 +410,16 @@ mod tests {
 
     fn csv(store: &GraphStore, name: &str, text: &str) -> String {
         let mut out = Vec::new();
-        run(store, name, text, ResultsFormat::Csv, &mut out, "test").expect("query runs");
+        run(
+            store,
+            name,
+            text,
+            ResultsFormat::Csv,
+            Limits::default(),
+            &mut out,
+            "test",
+        )
+        .expect("query runs");
         String::from_utf8(out).expect("utf-8")
     }
 
@@ -391,7 +458,7 @@ mod tests {
                 query.name
             );
             let QueryResults::Solutions(solutions) =
-                evaluate(&store, query.name, query.text).expect("runs")
+                evaluate(&store, query.name, query.text, &CancellationToken::new()).expect("runs")
             else {
                 panic!("{} is not a SELECT", query.name);
             };
@@ -417,7 +484,7 @@ mod tests {
         let (_dir, store) = loaded_store();
         for query in SAVED {
             let QueryResults::Solutions(solutions) =
-                evaluate(&store, query.name, query.text).expect("runs")
+                evaluate(&store, query.name, query.text, &CancellationToken::new()).expect("runs")
             else {
                 panic!("{} is not a SELECT", query.name);
             };
@@ -460,13 +527,43 @@ mod tests {
     #[test]
     fn a_syntax_error_names_the_position_on_one_line() {
         let (_dir, store) = loaded_store();
-        let Err(error) = evaluate(&store, "--sparql", "SELECT ?x WHERE { ?x ?y }") else {
+        let Err(error) = evaluate(
+            &store,
+            "--sparql",
+            "SELECT ?x WHERE { ?x ?y }",
+            &CancellationToken::new(),
+        ) else {
             panic!("bad SPARQL parsed");
         };
         let message = error.to_string();
         assert!(matches!(error, Error::QuerySyntax { .. }), "{message}");
         assert!(message.contains("1:"), "{message}");
         assert!(!message.contains('\n'), "{message}");
+    }
+
+    #[test]
+    fn a_query_over_its_cap_is_refused_whole() {
+        let (_dir, store) = loaded_store();
+        let mut out = Vec::new();
+        let limits = Limits {
+            timeout: None,
+            max_results: Some(2),
+        };
+        let text = "SELECT ?s WHERE { ?s ?p ?o }";
+        let error = run(
+            &store,
+            "all",
+            text,
+            ResultsFormat::Csv,
+            limits,
+            &mut out,
+            "test",
+        );
+        assert!(
+            matches!(error, Err(Error::TooManyResults { max: 2, .. })),
+            "{error:?}"
+        );
+        assert!(out.is_empty(), "nothing is printed of a refused query");
     }
 
     #[test]
@@ -478,6 +575,7 @@ mod tests {
             "ask",
             "ASK { ?s ?p ?o }",
             ResultsFormat::Table,
+            Limits::default(),
             &mut out,
             "test",
         )
@@ -490,6 +588,7 @@ mod tests {
             "construct",
             construct,
             ResultsFormat::Ntriples,
+            Limits::default(),
             &mut out,
             "test",
         )
@@ -500,6 +599,7 @@ mod tests {
             "construct",
             construct,
             ResultsFormat::Csv,
+            Limits::default(),
             &mut Vec::new(),
             "test",
         );

@@ -297,6 +297,46 @@ mod query {
     }
 
     #[test]
+    fn a_query_past_its_time_limit_stops_with_one_line() {
+        let dir = built();
+        // a three-way cross product of every triple: far beyond a millisecond
+        let sparql = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+        let message = fails(
+            dir.path(),
+            &[
+                "query",
+                "--sparql",
+                sparql,
+                "--timeout",
+                "1ms",
+                "--store",
+                "store",
+            ],
+        );
+        assert!(message.contains("--timeout"), "{message}");
+    }
+
+    #[test]
+    fn results_over_the_cap_are_refused_not_cut() {
+        let dir = built();
+        let output = run(
+            dir.path(),
+            &["query", "people", "--max-rows", "2", "--store", "store"],
+        );
+        assert!(!output.status.success());
+        assert!(stdout(&output).is_empty(), "nothing half printed");
+        assert!(
+            stderr(&output).contains("--max-rows"),
+            "{}",
+            stderr(&output)
+        );
+        ok(
+            dir.path(),
+            &["query", "people", "--max-rows", "1000", "--store", "store"],
+        );
+    }
+
+    #[test]
     fn an_unknown_name_says_how_to_list_the_queries() {
         let dir = built();
         let message = fails(dir.path(), &["query", "no-such-query", "--store", "store"]);

@@ -12,6 +12,7 @@ pub mod serve;
 use crate::cli::{Cli, Command};
 use crate::error::Result;
 use std::io::{BufWriter, StdoutLock, Write};
+use std::time::Duration;
 
 /// Runs the command the command line asks for.
 pub fn run(cli: Cli) -> Result<()> {
@@ -43,4 +44,27 @@ pub fn finish(mut out: impl Write) -> Result<()> {
         target: STDOUT.into(),
         source,
     })
+}
+
+/// A duration: a number of seconds, or a number with `ms`, `s` or `m`.
+pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("{text:?} is not a duration; write 30, 30s, 500ms or 2m"))?;
+    let seconds = match unit.trim() {
+        "" | "s" => value,
+        "ms" => value / 1000.0,
+        "m" | "min" => value * 60.0,
+        other => return Err(format!("unknown unit {other:?}; use ms, s or m")),
+    };
+    let duration = Duration::try_from_secs_f64(seconds).map_err(|e| format!("{text:?}: {e}"))?;
+    if duration.is_zero() {
+        return Err("the time limit must be more than zero".into());
+    }
+    Ok(duration)
 }

@@ -20,8 +20,21 @@ pub fn run(args: &QueryArgs) -> Result<()> {
     let mut attempt = 0;
     let results = loop {
         let mut buffer = Vec::new();
-        let outcome = GraphStore::open_read_only(&args.store.store)
-            .and_then(|store| query::run(&store, &name, &text, args.format, &mut buffer, STDOUT));
+        let outcome = GraphStore::open_read_only(&args.store.store).and_then(|store| {
+            let limits = query::Limits {
+                timeout: Some(args.timeout),
+                max_results: Some(args.max_rows),
+            };
+            query::run(
+                &store,
+                &name,
+                &text,
+                args.format,
+                limits,
+                &mut buffer,
+                STDOUT,
+            )
+        });
         match outcome {
             Ok(()) => break buffer,
             Err(Error::Store { .. } | Error::QueryEvaluation { .. })

@@ -3,6 +3,7 @@
 //! where it listens on standard error and runs until stopped.
 
 use crate::cli::StoreArgs;
+use crate::cmd::parse_duration;
 use crate::error::Result;
 use crate::serve::{self, Settings};
 use clap::Args;
@@ -61,29 +62,6 @@ pub fn run(args: &ServeArgs) -> Result<()> {
             );
         }
     })
-}
-
-/// A duration: a number of seconds, or a number with `ms`, `s` or `m`.
-fn parse_duration(text: &str) -> Result<Duration, String> {
-    let text = text.trim();
-    let split = text
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    let value: f64 = number
-        .parse()
-        .map_err(|_| format!("{text:?} is not a duration; write 30, 30s, 500ms or 2m"))?;
-    let seconds = match unit.trim() {
-        "" | "s" => value,
-        "ms" => value / 1000.0,
-        "m" | "min" => value * 60.0,
-        other => return Err(format!("unknown unit {other:?}; use ms, s or m")),
-    };
-    let duration = Duration::try_from_secs_f64(seconds).map_err(|e| format!("{text:?}: {e}"))?;
-    if duration.is_zero() {
-        return Err("the time limit must be more than zero".into());
-    }
-    Ok(duration)
 }
 
 /// A size: a number of bytes, or a number with `K`/`KiB`, `M`/`MiB`.
