@@ -7,6 +7,11 @@ use chrono::NaiveDate;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+/// The largest file read as an article (news articles are kilobytes; a
+/// file of megabytes is a dump, and reading it as one article would cost
+/// time for nothing).
+pub const MAX_ARTICLE_BYTES: u64 = 2 * 1024 * 1024;
+
 /// One article as read from disk.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -33,6 +38,14 @@ impl Document {
 
     /// Reads one file.
     pub fn read(path: &Path) -> Result<Self> {
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if size > MAX_ARTICLE_BYTES {
+            return Err(Error::TooLarge {
+                path: path.to_path_buf(),
+                bytes: size,
+                limit: MAX_ARTICLE_BYTES,
+            });
+        }
         let bytes = std::fs::read(path).map_err(|source| Error::Read {
             path: path.to_path_buf(),
             source,
@@ -57,6 +70,17 @@ impl Document {
     }
 
     fn from_bytes(id: String, path: PathBuf, bytes: Vec<u8>) -> Result<Self> {
+        if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+            return Err(Error::TooLarge {
+                path,
+                bytes: bytes.len() as u64,
+                limit: MAX_ARTICLE_BYTES,
+            });
+        }
+        // text never holds NUL; images, archives and executables do
+        if bytes.contains(&0) {
+            return Err(Error::Binary { path });
+        }
         let (text, lossy) = match String::from_utf8(bytes) {
             Ok(t) => (t, false),
             Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
@@ -117,7 +141,20 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<()> {
-    if depth > 32 {
+    let mut seen = std::collections::HashSet::new();
+    walk_once(dir, out, depth, &mut seen)
+}
+
+/// Walks `dir` unless it was walked already: a symbolic link back up the
+/// tree (a loop) or to a sibling reads nothing twice.
+fn walk_once(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    depth: usize,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) -> Result<()> {
+    let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if depth > 32 || !seen.insert(real) {
         return Ok(());
     }
     let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
@@ -128,7 +165,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<()> {
     paths.sort();
     for p in paths {
         if p.is_dir() {
-            walk(&p, out, depth + 1)?;
+            walk_once(&p, out, depth + 1, seen)?;
         } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
             out.push(p);
         }
@@ -154,6 +191,29 @@ mod tests {
         let d = d.expect("lossy read succeeds");
         assert!(d.lossy);
         assert!(d.text.contains('\u{fffd}'));
+    }
+
+    #[test]
+    fn binary_data_is_refused() {
+        let e = Document::from_bytes("x".into(), "x.txt".into(), b"PK\x03\x04\x00\x00".to_vec());
+        assert!(matches!(e, Err(Error::Binary { .. })));
+    }
+
+    #[test]
+    fn a_file_larger_than_any_article_is_refused() {
+        let big = vec![b'a'; MAX_ARTICLE_BYTES as usize + 1];
+        let e = Document::from_bytes("x".into(), "x.txt".into(), big);
+        assert!(matches!(e, Err(Error::TooLarge { .. })));
+    }
+
+    #[test]
+    fn a_symlink_loop_is_walked_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("a.txt"), "Talks.").expect("write");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).expect("symlink");
+        let found = expand_paths(&[dir.path().to_path_buf()]).expect("walks");
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]

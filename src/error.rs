@@ -20,6 +20,22 @@ pub enum Error {
         /// The path.
         path: PathBuf,
     },
+    /// A file that holds binary data, not text.
+    #[error("{path}: binary data, not an article; skipped")]
+    Binary {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A file far larger than any article.
+    #[error("{path}: {bytes} bytes, more than the {limit} bytes an article may have; skipped")]
+    TooLarge {
+        /// The path.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+        /// The most an article may have.
+        limit: u64,
+    },
     /// A path held no `.txt` article at all.
     #[error("no .txt articles found in {path}")]
     NoArticles {

@@ -61,6 +61,10 @@ pub fn read_documents(paths: &[PathBuf]) -> Result<(Vec<Document>, Vec<String>)>
                 Err(Error::Empty { path }) if walked => {
                     warnings.push(format!("{}: empty file skipped", path.display()));
                 }
+                // binary or oversized files are skipped, and the build goes on
+                Err(e @ (Error::Binary { .. } | Error::TooLarge { .. })) => {
+                    warnings.push(e.to_string());
+                }
                 Err(e) => return Err(e),
             }
         }

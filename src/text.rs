@@ -139,7 +139,32 @@ pub fn sentences(clean: &CleanText, lex: &Lexicon) -> Vec<Sentence> {
     out
 }
 
+/// The longest sentence read as one, in bytes: a text with no full stops
+/// (a 50 MB line) is cut at white space into pieces of at most this size,
+/// so the work per sentence stays bounded.
+const MAX_SENTENCE: usize = 2000;
+
 fn push(out: &mut Vec<Sentence>, clean: &CleanText, start: usize, end: usize) {
+    let mut from = start;
+    while end - from > MAX_SENTENCE {
+        let mut cut = from + MAX_SENTENCE;
+        while !clean.text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let piece = &clean.text[from..cut];
+        let at = piece
+            .rfind(char::is_whitespace)
+            .filter(|&k| k > 0)
+            .unwrap_or(piece.len());
+        push_one(out, clean, from, from + at, false);
+        from += at;
+    }
+    push_one(out, clean, from, end, from == start);
+}
+
+/// Adds one sentence; `dedup`: drop it when it repeats one just before (a
+/// caption printed twice), never for the pieces of a cut sentence.
+fn push_one(out: &mut Vec<Sentence>, clean: &CleanText, start: usize, end: usize, dedup: bool) {
     let raw = &clean.text[start..end];
     let trimmed = raw.trim();
     if trimmed.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
@@ -149,7 +174,7 @@ fn push(out: &mut Vec<Sentence>, clean: &CleanText, start: usize, end: usize) {
     let s = start + lead;
     let e = s + trimmed.len();
     let text: String = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
-    if out.iter().rev().take(3).any(|prev| prev.text == text) {
+    if dedup && out.iter().rev().take(3).any(|prev| prev.text == text) {
         return;
     }
     let is_heading = !text.ends_with(['.', '!', '?', '"', '”', ':', ')', '»', '’', '\'']);
@@ -328,6 +353,18 @@ pub fn tokens(sentence: &str, lex: &Lexicon) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_without_full_stops_is_cut_into_bounded_pieces() {
+        let lex = crate::lexicon::lexicon();
+        let long = "talks in Istanbul ".repeat(2000);
+        let clean = clean(&format!("Title\n\n{long}\n"));
+        let all = sentences(&clean, lex);
+        assert!(all.len() > 10, "{} pieces", all.len());
+        assert!(all.iter().all(|s| s.text.len() <= MAX_SENTENCE));
+        let words: usize = all.iter().map(|s| s.text.split(' ').count()).sum();
+        assert_eq!(words, 1 + 3 * 2000, "no word lost or cut");
+    }
     use crate::lexicon::lexicon;
 
     #[test]
