@@ -69,7 +69,9 @@ impl Document {
         Self::from_bytes("stdin".into(), PathBuf::from("-"), bytes)
     }
 
-    fn from_bytes(id: String, path: PathBuf, bytes: Vec<u8>) -> Result<Self> {
+    /// Makes a document from the bytes of a file: refused when empty,
+    /// binary or larger than any article; invalid UTF-8 is replaced.
+    pub fn from_bytes(id: String, path: PathBuf, bytes: Vec<u8>) -> Result<Self> {
         if bytes.len() as u64 > MAX_ARTICLE_BYTES {
             return Err(Error::TooLarge {
                 path,
