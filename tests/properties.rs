@@ -111,7 +111,7 @@ proptest! {
     #[test]
     fn article_like_text_gives_facts_with_true_evidence(text in article_like()) {
         if let Some(doc) = read(text.clone().into_bytes()) {
-            for e in extract_documents(&[doc.clone()]) {
+            for e in extract_documents(std::slice::from_ref(&doc)) {
                 for f in &e.facts.facts {
                     let ev = &f.evidence;
                     prop_assert!(ev.end <= doc.text.len(), "{ev:?}");
