@@ -34,6 +34,15 @@ pub enum Command {
     Queries,
     /// Write the whole store as RDF, sorted.
     Export(ExportArgs),
+    /// Remove articles' graphs from the store.
+    ///
+    /// Each ARTICLE is a file name as built (`01_istanbul_first_round.txt`);
+    /// `delegraph stats` lists them. All are removed in one transaction, or
+    /// none when one is not in the store. The labels are recomputed.
+    Remove(RemoveArgs),
+    /// Show what the store holds: for each graph its triples, people and
+    /// meetings, and the totals.
+    Stats(StoreArgs),
     /// Show what the extractor finds in articles, without a store.
     ///
     /// Each fact is printed under the sentence it came from, with the rule
@@ -65,6 +74,17 @@ pub struct BuildArgs {
     /// Article files (.txt) or directories of them; `-` or nothing reads standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Which store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Settings of `delegraph remove`.
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The articles to remove, by file name.
+    #[arg(value_name = "ARTICLE", required = true)]
+    pub articles: Vec<String>,
     /// Which store.
     #[command(flatten)]
     pub store: StoreArgs,

@@ -13,6 +13,7 @@ pub mod error;
 pub mod extract;
 pub mod fact;
 pub mod lexicon;
+pub mod lifecycle;
 pub mod mapping;
 pub mod mention;
 pub mod names;

@@ -319,7 +319,7 @@ fn store_error(path: &Path, what: &str, error: &dyn std::fmt::Display) -> Error 
 }
 
 /// An Oxigraph storage error, with a hint for the common cases.
-fn storage_error(path: &Path, error: &StorageError) -> Error {
+pub(crate) fn storage_error(path: &Path, error: &StorageError) -> Error {
     let text = error.to_string();
     let lower = text.to_lowercase();
     let message = if lower.contains("lock") {

@@ -529,3 +529,62 @@ mod export {
         assert!(output.stderr.is_empty(), "{}", stderr(&output));
     }
 }
+
+mod lifecycle {
+    use super::*;
+
+    #[test]
+    fn stats_counts_each_graph_and_the_distinct_whole() {
+        let dir = built();
+        let text = stdout(&ok(dir.path(), &["stats", "--store", "store"]));
+        let line = |needle: &str| -> Vec<u64> {
+            text.lines()
+                .find(|l| l.contains(needle))
+                .unwrap_or_else(|| panic!("no {needle} in {text}"))
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .map(|n| n.parse().expect("a number"))
+                .collect()
+        };
+        // meetings, people, triples (read right to left)
+        let first = line("01-istanbul-first-round-txt");
+        assert!(first[0] >= 1 && first[1] >= 2, "{text}");
+        let whole = line("store (3 articles)");
+        assert!(whole[2] > first[2], "{text}");
+    }
+
+    #[test]
+    fn remove_takes_an_article_out_and_refuses_an_unknown_one() {
+        let dir = built();
+        let message = fails(
+            dir.path(),
+            &[
+                "remove",
+                "nope.txt",
+                "02_lavrov_rubio_call.txt",
+                "--store",
+                "store",
+            ],
+        );
+        assert!(message.contains("nope.txt"), "{message}");
+        // nothing was removed by the refused command
+        let text = stdout(&ok(dir.path(), &["stats", "--store", "store"]));
+        assert!(text.contains("store (3 articles)"), "{text}");
+        ok(
+            dir.path(),
+            &["remove", "02_lavrov_rubio_call.txt", "--store", "store"],
+        );
+        let text = stdout(&ok(dir.path(), &["stats", "--store", "store"]));
+        assert!(text.contains("store (2 articles)"), "{text}");
+        assert!(!text.contains("02-lavrov-rubio-call"), "{text}");
+        let nq = stdout(&ok(
+            dir.path(),
+            &["export", "--format", "nquads", "--store", "store"],
+        ));
+        assert!(
+            !nq.contains("article/02-lavrov-rubio-call-txt>"),
+            "graph gone"
+        );
+    }
+}

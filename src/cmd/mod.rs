@@ -5,6 +5,7 @@
 pub mod build;
 pub mod export;
 pub mod extract;
+pub mod lifecycle;
 pub mod queries;
 pub mod query;
 pub mod serve;
@@ -22,6 +23,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Queries => queries::run(),
         Command::Export(args) => export::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::Remove(args) => lifecycle::remove(&args),
+        Command::Stats(args) => lifecycle::stats(&args),
         Command::Extract(args) => {
             let mut out = stdout();
             extract::run(&args, &mut out)?;
