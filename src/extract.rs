@@ -2023,6 +2023,17 @@ impl Extractor<'_> {
                 return Some((mt, c, Some(p)));
             }
         }
+        // "Hamas was represented by its chief negotiator"
+        let side = ctx
+            .m
+            .countries
+            .iter()
+            .find(|c| c.end + 1 == k && matches!(ctx.word(c.end), "was" | "were" | "is"))
+            .map(|c| c.country.clone());
+        if let Some(c) = side {
+            let mt = self.meeting_here(ctx)?;
+            return Some((mt, c, None));
+        }
         // "He was accompanied by": the delegation spoken of last; "NAME was
         // accompanied by": NAME's delegation
         let subject = ctx
@@ -2795,16 +2806,29 @@ fn slot_for(
 }
 
 /// The number next to an agreement cue at `pos` (not a year).
+/// Looks four words back and six ahead, not past a clause or list break
+/// ("a six-week ceasefire and the release of 33 hostages": 33 is not the
+/// ceasefire's), and takes the nearest number, digits before words.
 fn quantity_near(ctx: &Ctx, pos: usize) -> Option<u64> {
     let n = ctx.tokens.len();
-    let window = pos.saturating_sub(4)..(pos + 6).min(n);
-    let digits = window
-        .clone()
-        .filter(|&k| ctx.tokens[k].kind == TokenKind::Number)
-        .find_map(|k| number_at(ctx, k));
-    digits
-        .or_else(|| window.clone().find_map(|k| number_at(ctx, k)))
-        .filter(|q| !(1900..=2100).contains(q))
+    let breaks = |k: usize| matches!(ctx.word(k), "and" | ";" | "while" | "but");
+    let mut from = pos;
+    while from > pos.saturating_sub(4) && !breaks(from - 1) {
+        from -= 1;
+    }
+    let mut to = pos + 1;
+    while to < (pos + 6).min(n) && !breaks(to) {
+        to += 1;
+    }
+    let by_distance = |digits_only: bool| {
+        (from..to)
+            .filter(|&k| !digits_only || ctx.tokens[k].kind == TokenKind::Number)
+            .filter_map(|k| number_at(ctx, k).map(|q| (k.abs_diff(pos), q)))
+            .filter(|(_, q)| !(1900..=2100).contains(q))
+            .min()
+            .map(|(_, q)| q)
+    };
+    by_distance(true).or_else(|| by_distance(false))
 }
 
 /// The number a token gives: digits ("1,000") or a word from two to
