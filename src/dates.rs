@@ -107,6 +107,8 @@ fn date_regex() -> &'static Regex {
             | \b(?P<ana>(?:a|one|two|three|\d)\s+days?\s+(?:earlier|before|later|after)
                  |the\s+(?:day|night)\s+before|the\s+previous\s+day
                  |the\s+(?:next|following)\s+day)\b                             # a day earlier
+            | \b(?P<same>later\s+(?:in|on)\s+the\s+day|later\s+that\s+day|(?:that|the)\s+same\s+day
+                 |earlier\s+(?:in\s+the|that)\s+day)\b                        # later in the day
             | \b(?P<year>(?:19|20)\d{{2}})\b                                    # 2022
             ",
             m = MONTH_NAMES
@@ -156,6 +158,8 @@ pub fn mentions(sentence: &str) -> Vec<DateMention> {
                     _ => 0,
                 },
             ))
+        } else if c.name("same").is_some() {
+            Some(DateExpr::Anaphoric(0))
         } else if let Some(a) = c.name("ana") {
             let text = a.as_str().to_lowercase();
             let n = small_number(text.split_whitespace().next().unwrap_or("a"));
@@ -366,6 +370,8 @@ mod tests {
             mentions("on 11 March 2025")[0].expr,
             DateExpr::Absolute(ymd(2025, 3, 11))
         );
+        let same = mentions("He met the prime minister later in the day.");
+        assert_eq!(same[0].expr, DateExpr::Anaphoric(0));
         let a = mentions("talks held a day earlier in Istanbul");
         assert_eq!(a[0].expr, DateExpr::Anaphoric(-1));
         assert_eq!(
