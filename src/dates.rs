@@ -274,6 +274,40 @@ pub fn strip_leading_date_marker(line: &str) -> &str {
 /// The date an article gives for itself: after a `Published`/`date` marker
 /// (possibly on the next line), or a full date in the first lines.
 pub fn article_date(text: &str) -> Option<NaiveDate> {
+    article_date_before(text, chrono::Local::now().date_naive())
+}
+
+/// [`article_date`], for an article written no later than `today`: a
+/// dateline's day without a year (`ISTANBUL, Feb 27 (Reuters) -`) takes the
+/// latest year, up to ten back, in which that day falls on the weekday the
+/// lead gives (`on Thursday`), or else on the day after it.
+pub fn article_date_before(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    if let Some(d) = stated_date(text) {
+        return Some(d);
+    }
+    let lead: String = text.chars().take(1500).collect();
+    let found = mentions(&lead);
+    let (month, day) = found.iter().find_map(|m| match m.expr {
+        DateExpr::MonthDay { month, day } => Some((month, day)),
+        _ => None,
+    })?;
+    let weekday = found.iter().find_map(|m| match m.expr {
+        DateExpr::Weekday { day, direction: 0 } => Some(day),
+        _ => None,
+    })?;
+    let year_where = |fits: &dyn Fn(NaiveDate) -> bool| {
+        (0..=10).find_map(|back| {
+            let d = NaiveDate::from_ymd_opt(today.year() - back, month, day)?;
+            (fits(d) && d <= today).then_some(d)
+        })
+    };
+    year_where(&|d| d.weekday() == weekday)
+        .or_else(|| year_where(&|d| d.pred_opt().is_some_and(|p| p.weekday() == weekday)))
+}
+
+/// A full date the article states: after a marker (`Published:`), or among
+/// its first three lines.
+fn stated_date(text: &str) -> Option<NaiveDate> {
     let lines: Vec<&str> = text
         .lines()
         .map(str::trim)
@@ -309,6 +343,21 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_dateline_without_a_year_takes_the_year_its_weekday_fits() {
+        let text = "Officials Meet\n\nISTANBUL, Feb 27 (Reuters) - Diplomats held talks in \
+                    Istanbul on Thursday.";
+        // 2025-02-27 was a Thursday; 2026's is a Friday, 2024's a Tuesday
+        assert_eq!(
+            article_date_before(text, ymd(2026, 11, 25)),
+            Some(ymd(2025, 2, 27))
+        );
+        assert_eq!(
+            article_date_before("Talks on Thursday.", ymd(2026, 11, 25)),
+            None
+        );
     }
 
     #[test]
