@@ -2159,7 +2159,13 @@ impl Extractor<'_> {
         let cues = &self.lex.agreements;
         let drafting = cues.drafting.iter().any(|w| has(w));
         // the meeting spoken of; an article about a call agrees on the call
-        let Some(mut mt) = self.meeting_here(ctx).or(self.discourse.last_event) else {
+        // "spoke by phone on Feb. 12 and agreed to ...": the sentence's own
+        // dated event first, a call included
+        let own = ctx.meetings.iter().map(|(i, _)| *i).find(|&i| {
+            let m = &self.mentions[i];
+            m.date.is_some() && !m.earlier
+        });
+        let Some(mut mt) = own.or(self.meeting_here(ctx)).or(self.discourse.last_event) else {
             return;
         };
         // "agreed to start negotiations, following a phone conversation":
