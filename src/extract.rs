@@ -18,8 +18,13 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::{BTreeMap, HashMap};
 
 /// Words that cancel a meeting or agreement near them ("expected", "would").
-const STRONG_HEDGES: [&str; 32] = [
+const STRONG_HEDGES: [&str; 37] = [
     "expected",
+    "prospects",
+    "prospect",
+    "possibility",
+    "possible",
+    "readiness",
     "invited",
     "invitation",
     "proposed",

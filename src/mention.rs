@@ -270,9 +270,17 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
                 .iter()
                 .enumerate()
                 .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.lower() == *w));
-            let introduced = i > 0
-                && matches!(tokens[i - 1].lower().as_str(), "the" | "at" | "in")
-                && tokens[i].is_capitalized();
+            // "at the Kremlin", "in the Oval Office"; not "the Kremlin said"
+            let place_word = |k: usize| {
+                matches!(
+                    tokens[k].lower().as_str(),
+                    "at" | "in" | "inside" | "to" | "from"
+                )
+            };
+            let introduced = tokens[i].is_capitalized()
+                && i > 0
+                && (place_word(i - 1)
+                    || (i > 1 && tokens[i - 1].lower() == "the" && place_word(i - 2)));
             if here && introduced && !m.venues.iter().any(|(s, _)| *s == i) {
                 m.venues.push((i, name.clone()));
             }
