@@ -839,6 +839,22 @@ impl Extractor<'_> {
                 i += 1;
             }
         }
+        // "The Israeli negotiating team ... arrived in the Qatari capital on
+        // Monday": a delegation's arrival is the talks it came for
+        for v in 0..n {
+            let arrived = matches!(ctx.word(v), "arrived" | "arrives" | "landed")
+                && matches!(ctx.word(v + 1), "in" | "at");
+            let team = (v.saturating_sub(16)..v).any(|k| {
+                matches!(
+                    ctx.word(k),
+                    "delegation" | "delegations" | "team" | "negotiators" | "envoys"
+                )
+            });
+            if arrived && team && !cues.iter().any(|c| c.0.abs_diff(v) < 8) {
+                cues.push((v, 1, MeetingKind::Talks));
+                cues.sort();
+            }
+        }
         // "Xi hosted Iranian President Ebrahim Raisi in Beijing", "Trump
         // received Netanyahu in the Oval Office": a meeting with a guest
         for v in 0..n {
@@ -1591,6 +1607,26 @@ impl Extractor<'_> {
                         if let Some(mt) = meeting {
                             self.leader(ctx, "delegation-led-by", mt, &c, &p);
                             self.extra_years(ctx, &c, &p, true);
+                            // "led by Mossad director David Barnea and Shin
+                            // Bet head Ronen Bar": the second is a member
+                            let end = ctx.m.names[n].end;
+                            let second = (ctx.word(end) == "and")
+                                .then(|| ctx.person_after(end + 1))
+                                .flatten()
+                                .map(|k| {
+                                    // "Shin Bet head Ronen Bar": the name the
+                                    // office after a body's name introduces
+                                    let after = ctx.m.names[k].end;
+                                    ctx.m
+                                        .offices
+                                        .iter()
+                                        .find(|(o, _)| o.start <= after && after < o.end)
+                                        .and_then(|(_, t)| *t)
+                                        .unwrap_or(k)
+                                });
+                            if let Some(Some(q)) = second.map(|k| ctx.persons[k].clone()) {
+                                self.member(ctx, "delegation-led-by", mt, &c, &q);
+                            }
                         }
                     }
                 }
@@ -2151,9 +2187,16 @@ impl Extractor<'_> {
             "urged", "unless", "if", "would", "could", "hope", "against", "ready", "want", "call",
             "calls", "called",
         ];
-        // "broke up with no deal", "without an agreement", "failed to agree"
+        // "broke up with no deal", "without an agreement", "failed to agree";
+        // "an agreement is closer than ever", "a deal is within reach"
         let denied = (trig.saturating_sub(3)..trig)
-            .any(|k| matches!(ctx.word(k), "no" | "without" | "failed" | "not" | "never"));
+            .any(|k| matches!(ctx.word(k), "no" | "without" | "failed" | "not" | "never"))
+            || (trig + 1..(trig + 4).min(n)).any(|k| {
+                matches!(
+                    ctx.word(k),
+                    "closer" | "close" | "near" | "nearer" | "within" | "possible" | "likely"
+                )
+            });
         if hedgeable
             && (denied || (trig.saturating_sub(4)..trig).any(|k| hedges.contains(&ctx.word(k))))
         {
@@ -2223,7 +2266,17 @@ impl Extractor<'_> {
             else {
                 continue;
             };
-            let negated = (pos.saturating_sub(3)..pos).any(|k| NEGATIONS.contains(&ctx.word(k)))
+            // "talks on a Gaza ceasefire", "discussed a prisoner swap": a topic
+            let topic = (pos.saturating_sub(6)..pos).any(|k| {
+                matches!(
+                    ctx.word(k),
+                    "discussed" | "discuss" | "discussing" | "about"
+                ) || (ctx.word(k) == "on"
+                    && k > 0
+                    && matches!(ctx.word(k - 1), "talks" | "negotiations" | "consultations"))
+            });
+            let negated = topic
+                || (pos.saturating_sub(3)..pos).any(|k| NEGATIONS.contains(&ctx.word(k)))
                 || (pos + 1..(pos + 5).min(n)).any(|k| matches!(ctx.word(k), "not" | "never"))
                 || (pos.saturating_sub(3)..pos)
                     .any(|k| matches!(ctx.word(k), "potential" | "possible"))
