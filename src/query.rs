@@ -431,9 +431,17 @@ mod tests {
         sorted.dedup();
         assert_eq!(names, sorted);
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
+        // (folders such as queries/lifecycle hold the commands' own queries)
         let files: BTreeSet<String> = std::fs::read_dir(&dir)
             .expect("queries/ exists")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.is_file())
+            .map(|p| {
+                p.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned()
+            })
             .collect();
         let listed: BTreeSet<String> = names.iter().map(|n| format!("{n}.rq")).collect();
         assert_eq!(files, listed, "every file in queries/ is in SAVED and back");
