@@ -2695,9 +2695,11 @@ impl Extractor<'_> {
         // the dateline's city for the article's own events (reported within days)
         if let Some(city) = &self.dateline {
             for m in self.mentions.iter_mut() {
+                // (an undated event that names itself, "the two leaders met",
+                // is the article's own too)
                 let recent = match m.date {
                     Some(_) => reported_within_days(m.date, self.reference),
-                    None => m.year.is_none() && !m.is_bare(),
+                    None => m.year.is_none() && (!m.is_bare() || m.explicit) && !m.earlier,
                 };
                 if m.place.is_none() && m.kind != MeetingKind::PhoneCall && recent {
                     m.place = Some(city.clone());
