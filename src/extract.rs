@@ -580,6 +580,7 @@ impl Extractor<'_> {
         self.roles(&ctx);
         self.roles_in_clauses(&ctx);
         self.counterparts(&ctx);
+        self.shared_offices(&ctx);
         self.delegations(&ctx);
         self.agreements(&ctx);
         self.note_quantities(&ctx);
@@ -1349,6 +1350,75 @@ impl Extractor<'_> {
                     as_of: self.reference,
                 }),
             );
+        }
+    }
+
+    /// "The foreign ministers of Armenia and Azerbaijan, Ararat Mirzoyan and
+    /// Jeyhun Bayramov", "the Saudi and Iranian foreign ministers, NAME and
+    /// NAME": one office shared out over the countries and names in order.
+    fn shared_offices(&mut self, ctx: &Ctx) {
+        let n = ctx.tokens.len();
+        for h in 0..n {
+            let Some(singular) = ctx.word(h).strip_suffix('s') else {
+                continue;
+            };
+            if !self.lex.is_office_head(singular) {
+                continue;
+            }
+            // modifiers before the head ("foreign"), countries before them
+            let mut m = h;
+            while m > 0 && !self.lex.office_word(ctx.word(m - 1)).is_empty() {
+                m -= 1;
+            }
+            let mut words: Vec<String> = ctx.tokens[m..h].iter().map(|t| t.text.clone()).collect();
+            words.push(singular.to_owned());
+            let title = mention::canonical_title(&words, self.lex);
+            let before: Vec<String> = ctx
+                .m
+                .countries
+                .iter()
+                .filter(|c| c.end <= m && m - c.end <= 3 && !c.possessive)
+                .map(|c| c.country.clone())
+                .collect();
+            let mut after_at = h + 1;
+            let mut countries = before;
+            if ctx.word(h + 1) == "of" {
+                let listed: Vec<&mention::CountryMention> = ctx
+                    .m
+                    .countries
+                    .iter()
+                    .filter(|c| c.start > h + 1 && c.start <= h + 6)
+                    .collect();
+                if let Some(last) = listed.last() {
+                    after_at = last.end;
+                }
+                countries = listed.iter().map(|c| c.country.clone()).collect();
+            }
+            if countries.len() < 2 || ctx.word(after_at) != "," {
+                continue;
+            }
+            let names: Vec<usize> = ctx
+                .names_in(after_at + 1, (after_at + 1 + 4 * countries.len()).min(n))
+                .into_iter()
+                .take(countries.len())
+                .collect();
+            if names.len() != countries.len() {
+                continue;
+            }
+            for (k, country) in names.into_iter().zip(countries) {
+                if let Some(Some(p)) = ctx.persons.get(k).cloned() {
+                    self.emit(
+                        ctx,
+                        "shared-office",
+                        Pending::Ready(Fact::Role {
+                            person: p,
+                            title: title.clone(),
+                            country: Some(country),
+                            as_of: self.reference,
+                        }),
+                    );
+                }
+            }
         }
     }
 
@@ -3204,6 +3274,33 @@ mod tests {
             |f| matches!(f, Fact::Meeting { meeting } if meeting.place.as_deref() == Some("Doha")),
         );
         assert!(in_doha);
+    }
+
+    #[test]
+    fn an_office_shared_over_a_list_goes_to_each_in_order() {
+        let facts = facts_of(
+            "May 1, 2023\n\nThe foreign ministers of Armenia and Azerbaijan, Ararat \
+             Mirzoyan and Jeyhun Bayramov, began talks in Washington on Monday.\n",
+        );
+        let role_of = |name: &str| {
+            facts.iter().find_map(|f| match f {
+                Fact::Role {
+                    person,
+                    title,
+                    country,
+                    ..
+                } if *person == person_key(name) => Some((title.clone(), country.clone())),
+                _ => None,
+            })
+        };
+        assert_eq!(
+            role_of("Ararat Mirzoyan"),
+            Some(("Foreign Minister".into(), Some("Armenia".into())))
+        );
+        assert_eq!(
+            role_of("Jeyhun Bayramov"),
+            Some(("Foreign Minister".into(), Some("Azerbaijan".into())))
+        );
     }
 
     #[test]
