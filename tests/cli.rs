@@ -280,6 +280,27 @@ mod query {
     }
 
     #[test]
+    fn a_second_writer_is_refused_with_a_clear_message() {
+        let dir = built();
+        // hold the store as a running build does: RocksDB's lock
+        let held = oxigraph::store::Store::open(dir.path().join("store")).expect("opens");
+        let message = fails(
+            dir.path(),
+            &[
+                "build",
+                "--store",
+                "store",
+                sample().to_str().expect("path"),
+            ],
+        );
+        assert!(message.contains("locked by another process"), "{message}");
+        drop(held);
+        // and the store is intact once the holder is gone
+        let output = ok(dir.path(), &["query", "meetings", "--store", "store"]);
+        assert!(stdout(&output).contains("Istanbul"));
+    }
+
+    #[test]
     fn bad_sparql_is_one_line_with_its_position() {
         let dir = built();
         let message = fails(
