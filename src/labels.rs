@@ -204,13 +204,33 @@ mod tests {
     fn the_labeller_gives_what_a_tally_of_every_graph_gives() {
         let graphs = [
             vec![
-                label("https://w3id.org/delegraph/id/article/a", "a", "https://g/a"),
-                label("https://w3id.org/delegraph/id/person/x", "Lavrov", "https://g/a"),
+                label(
+                    "https://w3id.org/delegraph/id/article/a",
+                    "a",
+                    "https://g/a",
+                ),
+                label(
+                    "https://w3id.org/delegraph/id/person/x",
+                    "Lavrov",
+                    "https://g/a",
+                ),
             ],
             vec![
-                label("https://w3id.org/delegraph/id/article/b", "b", "https://g/b"),
-                label("https://w3id.org/delegraph/id/person/x", "Lavrov", "https://g/b"),
-                label("https://w3id.org/delegraph/id/person/x", "Sergey Lavrov", "https://g/b"),
+                label(
+                    "https://w3id.org/delegraph/id/article/b",
+                    "b",
+                    "https://g/b",
+                ),
+                label(
+                    "https://w3id.org/delegraph/id/person/x",
+                    "Lavrov",
+                    "https://g/b",
+                ),
+                label(
+                    "https://w3id.org/delegraph/id/person/x",
+                    "Sergey Lavrov",
+                    "https://g/b",
+                ),
             ],
         ];
         let mut tally = LabelTally::default();

@@ -197,7 +197,9 @@ pub struct Links {
     /// meeting -> how many facts are about it.
     #[serde(with = "pairs")]
     weights: BTreeMap<MeetingKey, usize>,
-    /// The meetings of each article that names a venue.
+    /// The meetings of each article that names a venue (with how many
+    /// articles have just these).
+    #[serde(with = "pairs")]
     venues: BTreeMap<Venues, usize>,
     /// (person, the surnames used alone that stand for the person, title)
     /// of every office.
@@ -553,5 +555,98 @@ mod pairs {
         Ok(Vec::<(K, V)>::deserialize(deserializer)?
             .into_iter()
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::extract::extract;
+    use crate::lexicon::lexicon;
+
+    fn extracted(id: &str, text: &str) -> Extracted {
+        let doc = Document::from_text(id, text);
+        extract(&doc, doc.stated_date(), false, &HashMap::new(), lexicon())
+    }
+
+    fn articles() -> [Extracted; 2] {
+        [
+            extracted(
+                "a.txt",
+                "March 11, 2025\n\nUkraine's delegation was headed by Andriy Yermak at \
+                 talks in Jeddah on Tuesday. French President Emmanuel Macron spoke.\n",
+            ),
+            extracted(
+                "b.txt",
+                "March 14, 2025\n\nAndrii Yermak, the head of Ukraine's presidential \
+                 office, met officials at the Kremlin in Moscow on Friday.\n",
+            ),
+        ]
+    }
+
+    #[test]
+    fn scans_merge_in_any_order_and_survive_json() {
+        let [a, b] = articles();
+        let mut ab = Scan::of_article(&a);
+        ab.merge(Scan::of_article(&b));
+        let mut ba = Scan::of_article(&b);
+        ba.merge(Scan::of_article(&a));
+        assert_eq!(ab, ba);
+        assert!(!ab.votes.is_empty() && !ab.days.is_empty(), "{ab:?}");
+        let json = serde_json::to_string(&ab).expect("serialize");
+        assert_eq!(serde_json::from_str::<Scan>(&json).expect("parse"), ab);
+    }
+
+    #[test]
+    fn links_merge_in_any_order_and_survive_json() {
+        let [a, b] = articles();
+        let mut ab = Links::of_article(&a);
+        ab.merge(Links::of_article(&b));
+        let mut ba = Links::of_article(&b);
+        ba.merge(Links::of_article(&a));
+        assert_eq!(ab, ba);
+        // one person, two spellings: the article with the smaller id gives it
+        let Some(FullName::One { name, .. }) = ab.surnames.get(&surname_key("Yermak")) else {
+            panic!("one full name for Yermak: {:?}", ab.surnames);
+        };
+        assert_eq!(name, "Andriy Yermak");
+        let json = serde_json::to_string(&ab).expect("serialize");
+        assert_eq!(serde_json::from_str::<Links>(&json).expect("parse"), ab);
+    }
+
+    #[test]
+    fn two_people_with_one_surname_leave_it_unlinked() {
+        let mut one = FullName::One {
+            key: person_key("Kim Jong Un"),
+            name: "Kim Jong Un".into(),
+            article: "b.txt".into(),
+        };
+        one.merge(FullName::One {
+            key: person_key("Un Suk"),
+            name: "Un Suk".into(),
+            article: "a.txt".into(),
+        });
+        assert_eq!(one, FullName::Many);
+    }
+
+    #[test]
+    fn an_undated_article_takes_the_day_of_the_meeting_it_names_by_weekday() {
+        let dated = extracted(
+            "a.txt",
+            "March 11, 2025\n\nU.S. and Ukrainian delegations held talks in Jeddah on Tuesday.\n",
+        );
+        let undated = extracted(
+            "b.txt",
+            "The talks in Jeddah on Tuesday ended late. On Wednesday, Kyiv welcomed them.\n",
+        );
+        let scan = Scan::of_article(&dated);
+        assert_eq!(
+            scan.infer_date(&undated),
+            NaiveDate::from_ymd_opt(2025, 3, 12),
+            "{:?}",
+            undated.anchors
+        );
+        assert_eq!(Scan::default().infer_date(&undated), None);
     }
 }

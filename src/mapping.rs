@@ -882,6 +882,8 @@ pub(crate) mod tests {
         let slug = slug(&facts.article.id);
         assert!(local.iter().all(|s| s.contains(&slug)), "{local:?}");
         assert!(!is_article_local(person_iri(&facts.people[0].key).as_str()));
-        assert!(!is_article_local(meeting_iri(&facts.meetings[0].key).as_str()));
+        assert!(!is_article_local(
+            meeting_iri(&facts.meetings[0].key).as_str()
+        ));
     }
 }

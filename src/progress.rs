@@ -57,7 +57,8 @@ impl Progress {
         self.done.store(0, Ordering::Relaxed);
         self.bar.set_prefix(name.to_owned());
         self.bar.reset();
-        self.bar.set_message(format!("0/{} articles", self.articles));
+        self.bar
+            .set_message(format!("0/{} articles", self.articles));
     }
 
     /// One more article of `bytes` bytes is done.

@@ -68,8 +68,7 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> Result<()> {
     }
     if args.format == ExtractFormat::Links && !args.links.is_empty() {
         return Err(Error::Usage {
-            message: "--format links makes the summary --links reads; give it no --links"
-                .into(),
+            message: "--format links makes the summary --links reads; give it no --links".into(),
         });
     }
     let corpus = Corpus::open(&args.paths)?;

@@ -54,7 +54,10 @@ pub fn run(args: &LabelsArgs, out: &mut dyn Write) -> Result<()> {
             let quad = quad.map_err(|e| Error::Usage {
                 message: format!("{}: not N-Quads: {e}", path.display()),
             })?;
-            if graph.last().is_some_and(|q: &Quad| q.graph_name != quad.graph_name) {
+            if graph
+                .last()
+                .is_some_and(|q: &Quad| q.graph_name != quad.graph_name)
+            {
                 flush(&mut graph)?;
             }
             if matches!(quad.graph_name, GraphName::NamedNode(_)) {
