@@ -49,6 +49,13 @@ pub enum Command {
     /// that produced it; `--explain` also lists the sentences that gave
     /// nothing, so a missing fact can be traced.
     Extract(crate::cmd::extract::ExtractArgs),
+    /// Compute the labels graph from article graphs in N-Quads.
+    ///
+    /// Reads the output of `extract --format nquads` (files, or standard
+    /// input) and writes, as N-Quads, one skos:prefLabel per labelled
+    /// resource: the label most article graphs state. The saved queries
+    /// read names from it, so a store loaded from shards needs it too.
+    Labels(crate::cmd::labels::LabelsArgs),
     /// Serve the store over HTTP: a SPARQL endpoint and a web page.
     ///
     /// `/sparql` is a SPARQL 1.1 Protocol endpoint (GET, or POST as a form
@@ -77,6 +84,10 @@ pub struct BuildArgs {
     /// Which store.
     #[command(flatten)]
     pub store: StoreArgs,
+    /// No progress bar (it is drawn on standard error only when that is a
+    /// terminal); the summary is still printed.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Settings of `delegraph remove`.

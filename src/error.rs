@@ -112,6 +112,18 @@ pub enum Error {
         /// What failed.
         message: String,
     },
+    /// A summary file (`extract --format scan|links`) did not parse.
+    #[error("{path}, line {line}: not a {kind} summary ({message}); write it with `delegraph extract --format {kind}`")]
+    Summary {
+        /// The file.
+        path: PathBuf,
+        /// One-based line number.
+        line: usize,
+        /// `scan` or `links`.
+        kind: &'static str,
+        /// The parser's message.
+        message: String,
+    },
     /// Writing output failed.
     #[error("cannot write {target}: {source}")]
     Write {

@@ -6,7 +6,7 @@
 //! sentence, its byte span in the original file and the rule that fired.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Where a fact came from.
@@ -32,7 +32,7 @@ pub struct Evidence {
 }
 
 /// The kind of a meeting; each maps to a CAMEO code in the ontology.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MeetingKind {
     /// Negotiations between delegations.
@@ -152,14 +152,14 @@ impl fmt::Display for AgreementKind {
 }
 
 /// A person, identified by a normalised key of the canonical name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct PersonKey(pub String);
 
 /// A meeting's identity: date (or year when only that is known), place and kind.
 ///
 /// Two articles that describe the same meeting produce the same key, and so
 /// the same IRI.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct MeetingKey {
     /// The day the meeting took place, when known.
     pub date: Option<NaiveDate>,

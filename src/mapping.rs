@@ -181,6 +181,14 @@ pub fn evidence_iri(evidence: &Evidence) -> NamedNode {
     ))
 }
 
+/// Whether the resource `iri` names belongs to one article: the article
+/// itself and its evidence, whose IRIs carry the article's id, so only that
+/// article's graph can say anything of them.
+pub fn is_article_local(iri: &str) -> bool {
+    iri.strip_prefix(DATA_NAMESPACE)
+        .is_some_and(|path| path.starts_with("article/") || path.starts_with("evidence/"))
+}
+
 /// The SKOS concept of a meeting kind.
 pub fn meeting_kind(kind: MeetingKind) -> NamedNodeRef<'static> {
     match kind {
@@ -855,5 +863,27 @@ pub(crate) mod tests {
             == NamedOrBlankNode::from(person_iri(&PersonKey("vladimir medinsky".into())))
             && q.predicate.as_ref() == rdfs::LABEL
             && q.object == Term::from(label.clone())));
+    }
+
+    #[test]
+    fn only_an_article_and_its_evidence_are_local_to_it() {
+        let facts = sample();
+        let quads = article_quads(&facts);
+        let local: Vec<String> = quads
+            .iter()
+            .filter_map(|q| match &q.subject {
+                NamedOrBlankNode::NamedNode(n) if is_article_local(n.as_str()) => {
+                    Some(n.as_str().to_owned())
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(local.iter().any(|s| s.contains("/evidence/")));
+        let slug = slug(&facts.article.id);
+        assert!(local.iter().all(|s| s.contains(&slug)), "{local:?}");
+        assert!(!is_article_local(person_iri(&facts.people[0].key).as_str()));
+        assert!(!is_article_local(
+            meeting_iri(&facts.meetings[0].key).as_str()
+        ));
     }
 }

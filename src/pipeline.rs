@@ -1,37 +1,327 @@
-//! The extraction side of the pipeline as one call: paths in, facts out.
+//! The extraction side of the pipeline: articles in, linked facts out, one
+//! article at a time, so memory stays flat however large the corpus.
 //!
-//! Reads the articles, extracts each, then links them: an undated article
-//! takes its date from a dated article about the same meeting, and a surname
-//! used alone takes the full name another article gives.
+//! Linking needs what every article says (an undated article takes its date
+//! from a dated article about the same meeting, a surname used alone takes
+//! the full name another article gives; see [`crate::link`]). So the
+//! articles are read three times, each pass on every core, keeping only
+//! small summaries between passes:
+//!
+//! 1. **scan**: extract each article knowing nothing of the others; keep the
+//!    days dated articles give meetings and the countries given to people
+//!    ([`Scan`]).
+//! 2. **link**: extract again with the dates and countries the scan gives;
+//!    keep full names, placed meetings, venues and titles ([`Links`]).
+//! 3. **write**: extract again (as in pass 2), link the article with the
+//!    merged summaries ([`Knowledge`]) and hand it on, in input order.
+//!
+//! The result is what extracting every article in memory and linking them
+//! there would give, in input order, whatever the number of threads.
 
 use crate::document::{expand_paths, Document};
 use crate::error::{Error, Result};
 use crate::extract::{extract, Extracted};
-use crate::fact::*;
+use crate::fact::PersonKey;
 use crate::lexicon::lexicon;
-use crate::names::{person_key, surname_key};
-use chrono::{Datelike, Duration, NaiveDate};
+use crate::link::{Linker, Links, Scan};
+use crate::progress::Progress;
+use chrono::NaiveDate;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-/// What extraction of a set of inputs produced.
-#[derive(Debug, Clone)]
-pub struct Extraction {
-    /// One entry per article read, in input order.
-    pub articles: Vec<ArticleFacts>,
-    /// Inputs skipped or read with trouble (one line each, for stderr).
-    pub warnings: Vec<String>,
+/// Articles each thread takes per step of a pass: enough to keep every core
+/// busy, few enough that a step's results are small.
+const ARTICLES_PER_THREAD: usize = 16;
+
+/// The articles of a run. Files are read again by each pass, so only their
+/// paths stay in memory; standard input is read once and held.
+pub struct Corpus {
+    sources: Vec<Source>,
+    bytes: u64,
 }
 
-/// Reads every `.txt` article under `paths` (`-` is standard input),
-/// extracts its facts and links the articles together.
-pub fn extract_paths(paths: &[PathBuf]) -> Result<Extraction> {
-    let (docs, warnings) = read_documents(paths)?;
-    let articles = extract_documents(&docs)
-        .into_iter()
-        .map(|e| e.facts)
-        .collect();
-    Ok(Extraction { articles, warnings })
+enum Source {
+    /// A file; `walked` when found in a folder, where an empty file is
+    /// skipped rather than an error.
+    File {
+        path: PathBuf,
+        walked: bool,
+        bytes: u64,
+    },
+    /// A document already in memory.
+    Held(Document),
+}
+
+/// One article visited by a pass.
+struct Visit<T> {
+    /// What the pass made of it; none when it was skipped.
+    value: Option<T>,
+    /// Trouble reading it, for standard error.
+    warning: Option<String>,
+    /// Its size, for progress.
+    bytes: u64,
+}
+
+impl Corpus {
+    /// The `.txt` articles under `paths` (folders walked recursively and
+    /// sorted, `-` for standard input, read now). A file named on the
+    /// command line must exist; it is read, like every other, by the passes.
+    pub fn open(paths: &[PathBuf]) -> Result<Corpus> {
+        let mut sources = Vec::new();
+        for path in paths {
+            let walked = path.is_dir();
+            for file in expand_paths(std::slice::from_ref(path))? {
+                if file.as_os_str() == "-" {
+                    sources.push(Source::Held(Document::read_stdin()?));
+                } else {
+                    let bytes = std::fs::metadata(&file).map_or(0, |m| m.len());
+                    sources.push(Source::File {
+                        path: file,
+                        walked,
+                        bytes,
+                    });
+                }
+            }
+        }
+        Ok(Corpus::from_sources(sources))
+    }
+
+    /// Documents already in memory, in this order.
+    pub fn from_documents(docs: &[Document]) -> Corpus {
+        Corpus::from_sources(docs.iter().cloned().map(Source::Held).collect())
+    }
+
+    fn from_sources(sources: Vec<Source>) -> Corpus {
+        let bytes = sources.iter().map(Source::bytes).sum();
+        Corpus { sources, bytes }
+    }
+
+    /// How many articles there are to read (empty files in folders count,
+    /// though the passes skip them).
+    pub fn len(&self) -> usize {
+        self.sources.len()
+    }
+
+    /// Whether there is no article at all.
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+    }
+
+    /// The size of all articles in bytes.
+    pub fn bytes(&self) -> u64 {
+        self.bytes
+    }
+
+    /// The identifier article `index` has (its file name), without reading it.
+    pub fn article_id(&self, index: usize) -> Option<String> {
+        match self.sources.get(index)? {
+            Source::File { path, .. } => Some(
+                path.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| path.display().to_string()),
+            ),
+            Source::Held(doc) => Some(doc.id.clone()),
+        }
+    }
+
+    /// Reads article `index` and applies `work` to it.
+    fn visit<T>(&self, index: usize, work: impl Fn(&Document) -> T) -> Result<Visit<T>> {
+        let source = &self.sources[index];
+        let doc = match source {
+            Source::Held(doc) => doc.clone(),
+            Source::File { path, walked, .. } => match Document::read(path) {
+                Ok(doc) => doc,
+                Err(Error::Empty { path }) if *walked => {
+                    return Ok(Visit {
+                        value: None,
+                        warning: Some(format!("{}: empty file skipped", path.display())),
+                        bytes: source.bytes(),
+                    })
+                }
+                // binary or oversized files are skipped, and the build goes on
+                Err(e @ (Error::Binary { .. } | Error::TooLarge { .. })) => {
+                    return Ok(Visit {
+                        value: None,
+                        warning: Some(e.to_string()),
+                        bytes: source.bytes(),
+                    })
+                }
+                Err(e) => return Err(e),
+            },
+        };
+        let warning = doc.lossy.then(|| {
+            format!(
+                "{}: not valid UTF-8; invalid bytes were replaced with U+FFFD",
+                doc.path.display()
+            )
+        });
+        Ok(Visit {
+            value: Some(work(&doc)),
+            warning,
+            bytes: source.bytes(),
+        })
+    }
+
+    /// One pass: `work` on every article, in parallel a step at a time;
+    /// `fold` on each result in input order. The first error in input order
+    /// stops the pass.
+    fn pass<T: Send>(
+        &self,
+        progress: &Progress,
+        work: impl Fn(usize, &Document) -> T + Sync,
+        mut fold: impl FnMut(usize, Visit<T>) -> Result<()>,
+    ) -> Result<()> {
+        let step = (rayon::current_num_threads() * ARTICLES_PER_THREAD).max(1);
+        let mut start = 0;
+        while start < self.sources.len() {
+            let end = (start + step).min(self.sources.len());
+            let visits: Vec<Result<Visit<T>>> = (start..end)
+                .into_par_iter()
+                .map(|i| self.visit(i, |doc| work(i, doc)))
+                .collect();
+            for (i, visit) in (start..end).zip(visits) {
+                let visit = visit?;
+                progress.advance(visit.bytes);
+                fold(i, visit)?;
+            }
+            start = end;
+        }
+        Ok(())
+    }
+}
+
+impl Source {
+    fn bytes(&self) -> u64 {
+        match self {
+            Source::File { bytes, .. } => *bytes,
+            Source::Held(doc) => doc.text.len() as u64,
+        }
+    }
+}
+
+/// Pass 1: what every article says of meeting days and people's countries,
+/// and the warnings reading them gave (in input order).
+pub fn scan(corpus: &Corpus, progress: &Progress) -> Result<(Scan, Vec<String>)> {
+    let lex = lexicon();
+    let none = HashMap::new();
+    let mut scan = Scan::default();
+    let mut warnings = Vec::new();
+    progress.pass("scan 1/3");
+    corpus.pass(
+        progress,
+        |_, doc| Scan::of_article(&extract(doc, doc.stated_date(), false, &none, lex)),
+        |_, visit| {
+            warnings.extend(visit.warning);
+            if let Some(s) = visit.value {
+                scan.merge(s);
+            }
+            Ok(())
+        },
+    )?;
+    Ok((scan, warnings))
+}
+
+/// Pass 2: what linking needs from every article, extracted with what the
+/// scan of all articles (`scan`) gives, and the warnings reading them gave.
+pub fn links(corpus: &Corpus, scan: &Scan, progress: &Progress) -> Result<(Links, Vec<String>)> {
+    let lex = lexicon();
+    let known = scan.known_countries();
+    let mut links = Links::default();
+    let mut warnings = Vec::new();
+    progress.pass("link 2/3");
+    corpus.pass(
+        progress,
+        |_, doc| {
+            let (date, inferred) = article_date(doc, scan);
+            Links::of_article(&extract(doc, date, inferred, &known, lex))
+        },
+        |_, visit| {
+            warnings.extend(visit.warning);
+            if let Some(l) = visit.value {
+                links.merge(l);
+            }
+            Ok(())
+        },
+    )?;
+    Ok((links, warnings))
+}
+
+/// Pass 3: each article extracted, linked with `knowledge` and turned into
+/// something by `prepare` (in parallel), then given to `sink` with its
+/// index, in input order. Skipped articles reach neither. Returns the
+/// warnings reading the articles gave.
+pub fn write<T: Send>(
+    corpus: &Corpus,
+    knowledge: &Knowledge,
+    progress: &Progress,
+    prepare: impl Fn(usize, Extracted) -> T + Sync,
+    mut sink: impl FnMut(usize, T) -> Result<()>,
+) -> Result<Vec<String>> {
+    let mut warnings = Vec::new();
+    progress.pass("write 3/3");
+    corpus.pass(
+        progress,
+        |i, doc| prepare(i, knowledge.extract(doc)),
+        |i, visit| {
+            warnings.extend(visit.warning);
+            match visit.value {
+                Some(value) => sink(i, value),
+                None => Ok(()),
+            }
+        },
+    )?;
+    Ok(warnings)
+}
+
+/// Passes 1 and 2: what linking an article needs from all the others, and
+/// the warnings reading the articles gave.
+pub fn learn(corpus: &Corpus, progress: &Progress) -> Result<(Knowledge, Vec<String>)> {
+    let (scan, warnings) = scan(corpus, progress)?;
+    let (links, _) = links(corpus, &scan, progress)?;
+    Ok((Knowledge::new(scan, links), warnings))
+}
+
+/// What every article of a corpus gives the others: the scan's dates and
+/// countries and the links' names, meetings, venues and titles.
+pub struct Knowledge {
+    scan: Scan,
+    known: HashMap<PersonKey, String>,
+    linker: Linker,
+}
+
+impl Knowledge {
+    /// From the merged summaries of passes 1 and 2.
+    pub fn new(scan: Scan, links: Links) -> Knowledge {
+        Knowledge {
+            known: scan.known_countries(),
+            scan,
+            linker: links.finish(),
+        }
+    }
+
+    /// An article extracted with what the others give and linked to them.
+    pub fn extract(&self, doc: &Document) -> Extracted {
+        let (date, inferred) = article_date(doc, &self.scan);
+        let mut e = extract(doc, date, inferred, &self.known, lexicon());
+        self.linker.link(&mut e);
+        e
+    }
+}
+
+/// The date to extract an article with, and whether it was inferred: the
+/// one it states, or else the one the scan's meetings give the meetings it
+/// names by weekday (found by extracting it knowing nothing else, as pass 1
+/// did).
+fn article_date(doc: &Document, scan: &Scan) -> (Option<NaiveDate>, bool) {
+    if let Some(date) = doc.stated_date() {
+        return (Some(date), false);
+    }
+    let alone = extract(doc, None, false, &HashMap::new(), lexicon());
+    match scan.infer_date(&alone) {
+        Some(date) => (Some(date), true),
+        None => (None, false),
+    }
 }
 
 /// Reads the documents under `paths`. A file named on the command line
@@ -40,347 +330,42 @@ pub fn extract_paths(paths: &[PathBuf]) -> Result<Extraction> {
 pub fn read_documents(paths: &[PathBuf]) -> Result<(Vec<Document>, Vec<String>)> {
     let mut docs = Vec::new();
     let mut warnings = Vec::new();
-    for path in paths {
-        let walked = path.is_dir();
-        for file in expand_paths(std::slice::from_ref(path))? {
-            let doc = if file.as_os_str() == "-" {
-                Document::read_stdin()
-            } else {
-                Document::read(&file)
-            };
-            match doc {
-                Ok(d) => {
-                    if d.lossy {
-                        warnings.push(format!(
-                            "{}: not valid UTF-8; invalid bytes were replaced with U+FFFD",
-                            file.display()
-                        ));
-                    }
-                    docs.push(d);
-                }
-                Err(Error::Empty { path }) if walked => {
-                    warnings.push(format!("{}: empty file skipped", path.display()));
-                }
-                // binary or oversized files are skipped, and the build goes on
-                Err(e @ (Error::Binary { .. } | Error::TooLarge { .. })) => {
-                    warnings.push(e.to_string());
-                }
-                Err(e) => return Err(e),
-            }
-        }
+    let corpus = Corpus::open(paths)?;
+    for i in 0..corpus.len() {
+        let visit = corpus.visit(i, Document::clone)?;
+        warnings.extend(visit.warning);
+        docs.extend(visit.value);
     }
     Ok((docs, warnings))
 }
 
-/// Extracts every document and links them (dates, full names).
+/// Extracts every document and links them (dates, names, meetings, venues),
+/// in the order given.
 pub fn extract_documents(docs: &[Document]) -> Vec<Extracted> {
-    let lex = lexicon();
-    let none = HashMap::new();
-    let mut out: Vec<Extracted> = docs
-        .iter()
-        .map(|d| extract(d, d.stated_date(), false, &none, lex))
-        .collect();
-    // undated articles: find a dated article's meeting on the weekday they name
-    let mut dates: Vec<(Option<NaiveDate>, bool)> =
-        out.iter().map(|e| (e.facts.article.date, false)).collect();
-    for (i, date) in dates.iter_mut().enumerate() {
-        if date.0.is_none() {
-            if let Some(reference) = infer_date(&out, i) {
-                *date = (Some(reference), true);
-            }
-        }
-    }
-    // then again, each article knowing the countries the others give people
-    let known = known_countries(&out);
-    if !known.is_empty() || dates.iter().any(|d| d.1) {
-        out = docs
-            .iter()
-            .zip(&dates)
-            .map(|(d, (date, inferred))| extract(d, *date, *inferred, &known, lex))
-            .collect();
-    }
-    link_surnames(&mut out);
-    link_meetings(&mut out);
-    unify_venues(&mut out);
-    drop_generic_titles(&mut out);
+    let corpus = Corpus::from_documents(docs);
+    let progress = Progress::hidden();
+    let mut out = Vec::with_capacity(docs.len());
+    // documents in memory are never read again, so nothing here can fail
+    let run = learn(&corpus, &progress).and_then(|(knowledge, _)| {
+        write(
+            &corpus,
+            &knowledge,
+            &progress,
+            |_, e| e,
+            |_, e| {
+                out.push(e);
+                Ok(())
+            },
+        )
+    });
+    drop(run);
     out
-}
-
-/// One spelling per venue of a meeting: "Çırağan Palace" and "Ciragan
-/// Palace" in two articles are one venue, written as most articles write it
-/// (ties to the spelling with more accents, then the first in order).
-fn unify_venues(all: &mut [Extracted]) {
-    let fold = |v: &str| crate::names::fold_accents(v).to_lowercase();
-    let mut counts: HashMap<(MeetingKey, String), HashMap<String, usize>> = HashMap::new();
-    for m in all.iter().flat_map(|e| e.facts.meetings.iter()) {
-        if let Some(v) = &m.venue {
-            *counts
-                .entry((m.key.clone(), fold(v)))
-                .or_default()
-                .entry(v.clone())
-                .or_default() += 1;
-        }
-    }
-    let accents = |v: &str| v.chars().filter(|c| !c.is_ascii()).count();
-    for m in all.iter_mut().flat_map(|e| e.facts.meetings.iter_mut()) {
-        let Some(v) = &m.venue else { continue };
-        let Some(spellings) = counts.get(&(m.key.clone(), fold(v))) else {
-            continue;
-        };
-        let best = spellings.iter().max_by(|a, b| {
-            a.1.cmp(b.1)
-                .then(accents(a.0).cmp(&accents(b.0)))
-                .then(b.0.cmp(a.0))
-        });
-        if let Some((best, _)) = best {
-            m.venue = Some(best.clone());
-        }
-    }
-}
-
-/// The country articles give each person with an office, by majority (ties
-/// go to the first name in order, so input order does not matter).
-fn known_countries(all: &[Extracted]) -> HashMap<PersonKey, String> {
-    let mut votes: HashMap<PersonKey, HashMap<String, usize>> = HashMap::new();
-    for f in all.iter().flat_map(|e| e.facts.facts.iter()) {
-        if let Fact::Role {
-            person,
-            country: Some(c),
-            ..
-        } = &f.fact
-        {
-            *votes
-                .entry(person.clone())
-                .or_default()
-                .entry(c.clone())
-                .or_default() += 1;
-        }
-    }
-    votes
-        .into_iter()
-        .filter_map(|(p, v)| {
-            let best = v
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
-            Some((p, best.0))
-        })
-        .collect()
-}
-
-/// A meeting one article dates but does not place takes the place another
-/// article gives the same meeting (same day and kind), when only one does:
-/// one node per real meeting.
-fn link_meetings(all: &mut [Extracted]) {
-    let placed: Vec<MeetingKey> = all
-        .iter()
-        .flat_map(|e| e.facts.meetings.iter())
-        .filter(|m| m.key.date.is_some() && m.key.place.is_some())
-        .map(|m| m.key.clone())
-        .collect();
-    let mut weights: HashMap<MeetingKey, usize> = HashMap::new();
-    for f in all.iter().flat_map(|e| e.facts.facts.iter()) {
-        if let Some(k) = f.fact.meeting() {
-            *weights.entry(k.clone()).or_default() += 1;
-        }
-    }
-    for e in all.iter_mut() {
-        let mut rekey: HashMap<MeetingKey, MeetingKey> = HashMap::new();
-        let written = e.facts.article.date;
-        for m in &e.facts.meetings {
-            // "last week's talks in Jeddah": the one dated talks in that city
-            // that other articles report in the two months before this one
-            if let (None, None, Some(place), Some(written)) =
-                (m.key.date, m.key.year, &m.key.place, written)
-            {
-                let mut same: Vec<&MeetingKey> = placed
-                    .iter()
-                    .filter(|k| k.place.as_ref() == Some(place) && k.kind == m.key.kind)
-                    .filter(|k| {
-                        k.date
-                            .is_some_and(|d| d <= written && (written - d).num_days() <= 60)
-                    })
-                    .collect();
-                same.sort();
-                same.dedup();
-                // of several, the one most facts are about
-                let weight = |k: &MeetingKey| weights.get(k).copied().unwrap_or(0);
-                same.sort_by_key(|k| std::cmp::Reverse(weight(k)));
-                match same[..] {
-                    [only] => {
-                        rekey.insert(m.key.clone(), only.clone());
-                    }
-                    [first, second, ..] if weight(first) > 2 * weight(second) => {
-                        rekey.insert(m.key.clone(), first.clone());
-                    }
-                    _ => {}
-                }
-                continue;
-            }
-            if m.key.date.is_none() || m.key.place.is_some() || m.key.kind == MeetingKind::PhoneCall
-            {
-                continue;
-            }
-            let mut same: Vec<&MeetingKey> = placed
-                .iter()
-                .filter(|k| k.date == m.key.date && k.kind == m.key.kind)
-                .collect();
-            same.sort();
-            same.dedup();
-            if let [only] = same[..] {
-                rekey.insert(m.key.clone(), only.clone());
-            }
-        }
-        if rekey.is_empty() {
-            continue;
-        }
-        let facts = &mut e.facts;
-        let re = |k: &mut MeetingKey| {
-            if let Some(n) = rekey.get(k) {
-                *k = n.clone();
-            }
-        };
-        for m in facts.meetings.iter_mut() {
-            re(&mut m.key);
-        }
-        // two meetings of the article may now be one
-        let mut merged: Vec<Meeting> = Vec::new();
-        for m in facts.meetings.drain(..) {
-            match merged.iter_mut().find(|x| x.key == m.key) {
-                Some(x) => {
-                    if x.venue.is_none() {
-                        x.venue = m.venue;
-                    }
-                    for c in m.countries {
-                        if !x.countries.contains(&c) {
-                            x.countries.push(c);
-                        }
-                    }
-                }
-                None => merged.push(m),
-            }
-        }
-        facts.meetings = merged;
-        for f in facts.facts.iter_mut() {
-            if let Some(meeting) = f.fact.meeting_mut() {
-                re(meeting);
-            }
-        }
-        let mut seen = Vec::new();
-        facts.facts.retain(|f| {
-            let keep = !seen.contains(&f.fact);
-            if keep {
-                seen.push(f.fact.clone());
-            }
-            keep
-        });
-    }
-}
-
-/// "Secretary Rubio" in one article and "Secretary of State Marco Rubio" in
-/// another: the one-word title adds nothing and would be a second office.
-fn drop_generic_titles(all: &mut [Extracted]) {
-    let titles: Vec<(PersonKey, String)> = all
-        .iter()
-        .flat_map(|e| e.facts.facts.iter())
-        .filter_map(|f| match &f.fact {
-            Fact::Role { person, title, .. } => Some((person.clone(), title.clone())),
-            _ => None,
-        })
-        .collect();
-    for e in all.iter_mut() {
-        e.facts.facts.retain(|f| match &f.fact {
-            Fact::Role { person, title, .. } if !title.contains(' ') => !titles
-                .iter()
-                .any(|(p, t)| p == person && t != title && t.split(' ').any(|w| w == title)),
-            _ => true,
-        });
-    }
-}
-
-/// The date an undated article was most likely written: the day of the
-/// dated meeting it describes, moved forward to the latest weekday it names
-/// within three days.
-fn infer_date(all: &[Extracted], i: usize) -> Option<NaiveDate> {
-    let undated = &all[i];
-    let mut candidates: Vec<NaiveDate> = Vec::new();
-    for (place, kind, weekday) in &undated.anchors {
-        for (j, other) in all.iter().enumerate() {
-            if j == i || other.facts.article.date.is_none() || other.facts.article.date_inferred {
-                continue;
-            }
-            for m in &other.facts.meetings {
-                if let Some(d) = m.key.date {
-                    if m.key.kind == *kind
-                        && m.key.place.as_deref() == Some(place.as_str())
-                        && d.weekday() == *weekday
-                    {
-                        candidates.push(d);
-                    }
-                }
-            }
-        }
-    }
-    candidates.sort();
-    let anchor = *candidates.first()?;
-    let forward = undated
-        .weekdays
-        .iter()
-        .map(|w| {
-            (w.num_days_from_monday() as i64 - anchor.weekday().num_days_from_monday() as i64)
-                .rem_euclid(7)
-        })
-        .filter(|d| *d <= 3)
-        .max()
-        .unwrap_or(0);
-    Some(anchor + Duration::days(forward))
-}
-
-/// Replaces a surname-only person with the one full name other articles
-/// give for that surname, when there is exactly one.
-fn link_surnames(all: &mut [Extracted]) {
-    let mut full: HashMap<String, Vec<String>> = HashMap::new();
-    for e in all.iter() {
-        for p in &e.facts.people {
-            if p.name.split_whitespace().count() >= 2 {
-                let names = full.entry(surname_key(&p.name)).or_default();
-                if !names.iter().any(|n| person_key(n) == p.key) {
-                    names.push(p.name.clone());
-                }
-            }
-        }
-    }
-    for e in all.iter_mut() {
-        let mut rekey: HashMap<PersonKey, (PersonKey, String)> = HashMap::new();
-        for bare in &e.bare_surnames {
-            if let Some([only]) = full.get(&surname_key(bare)).map(Vec::as_slice) {
-                rekey.insert(person_key(bare), (person_key(only), only.clone()));
-            }
-        }
-        if rekey.is_empty() {
-            continue;
-        }
-        let facts = &mut e.facts;
-        for p in facts.people.iter_mut() {
-            if let Some((k, n)) = rekey.get(&p.key) {
-                p.key = k.clone();
-                p.name = n.clone();
-            }
-        }
-        facts.people.sort_by(|a, b| a.key.cmp(&b.key));
-        facts.people.dedup_by(|a, b| a.key == b.key);
-        for f in facts.facts.iter_mut() {
-            if let Some(person) = f.fact.person_mut() {
-                if let Some((k, _)) = rekey.get(person) {
-                    *person = k.clone();
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fact::{Fact, MeetingKey};
 
     fn roles(all: &[Extracted], article: &str) -> Vec<(String, Option<String>)> {
         all.iter()
@@ -433,5 +418,31 @@ mod tests {
                 && k.date == NaiveDate::from_ymd_opt(2025, 3, 11)),
             "{keys:?}"
         );
+    }
+
+    #[test]
+    fn results_come_in_input_order_whatever_the_threads() {
+        let docs: Vec<Document> = (0..40)
+            .map(|i| {
+                Document::from_text(
+                    &format!("{i:02}.txt"),
+                    "May 16, 2025\n\nRussian Foreign Minister Sergey Lavrov held talks in \
+                     Istanbul on Friday.\n",
+                )
+            })
+            .collect();
+        let ids = |threads: usize| -> Vec<String> {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool");
+            pool.install(|| extract_documents(&docs))
+                .into_iter()
+                .map(|e| e.facts.article.id)
+                .collect()
+        };
+        let expected: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+        assert_eq!(ids(1), expected);
+        assert_eq!(ids(3), expected);
     }
 }

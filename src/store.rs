@@ -10,11 +10,12 @@
 
 use crate::error::{Error, Result};
 use crate::fact::ArticleFacts;
+use crate::labels::LabelTally;
 use crate::mapping::{self, sort_quads};
-use crate::vocab::{skos, LABELS_GRAPH, ONTOLOGY_GRAPH, ONTOLOGY_TTL, PREFIXES};
+use crate::vocab::{LABELS_GRAPH, ONTOLOGY_GRAPH, ONTOLOGY_TTL, PREFIXES};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::rdfs;
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::model::{GraphNameRef, NamedOrBlankNode, Quad, Triple};
 use oxigraph::store::{StorageError, Store};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::Write;
@@ -164,53 +165,15 @@ impl GraphStore {
     /// graphs becomes its `skos:prefLabel` (ties: the longer, then the
     /// first in code point order). Returns the number of labels.
     pub fn refresh_labels(&self) -> Result<usize> {
-        // (subject, label) -> number of article graphs stating it
-        let mut counts: BTreeMap<(String, String), (NamedOrBlankNode, usize)> = BTreeMap::new();
+        let mut tally = LabelTally::default();
         for quad in self
             .store
             .quads_for_pattern(None, Some(rdfs::LABEL), None, None)
         {
             let quad = quad.map_err(|e| storage_error(&self.path, &e))?;
-            let GraphName::NamedNode(graph) = &quad.graph_name else {
-                continue;
-            };
-            if graph.as_ref() == ONTOLOGY_GRAPH || graph.as_ref() == LABELS_GRAPH {
-                continue;
-            }
-            if let Term::Literal(label) = quad.object {
-                let key = (quad.subject.to_string(), label.value().to_owned());
-                counts.entry(key).or_insert((quad.subject, 0)).1 += 1;
-            }
+            tally.add_quad(quad.as_ref());
         }
-        // subject -> (its node, articles, label) of the best label so far
-        let mut best: BTreeMap<String, (NamedOrBlankNode, usize, String)> = BTreeMap::new();
-        for ((key, label), (subject, n)) in counts {
-            let rank = |n: usize, label: &str| {
-                (
-                    n,
-                    label.chars().count(),
-                    std::cmp::Reverse(label.to_owned()),
-                )
-            };
-            match best.get(&key) {
-                Some((_, m, current)) if rank(n, &label) <= rank(*m, current) => {}
-                _ => {
-                    best.insert(key, (subject, n, label));
-                }
-            }
-        }
-        let mut quads: Vec<Quad> = best
-            .into_values()
-            .map(|(subject, _, label)| {
-                Quad::new(
-                    subject,
-                    skos::PREF_LABEL,
-                    Literal::from(label),
-                    LABELS_GRAPH,
-                )
-            })
-            .collect();
-        sort_quads(&mut quads);
+        let quads = tally.best();
         self.replace_graph(GraphNameRef::NamedNode(LABELS_GRAPH), &quads)?;
         Ok(quads.len())
     }
@@ -340,6 +303,8 @@ pub(crate) fn storage_error(path: &Path, error: &StorageError) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::skos;
+    use oxigraph::model::{Literal, Term};
 
     fn sample() -> ArticleFacts {
         crate::mapping::tests::sample()

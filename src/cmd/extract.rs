@@ -1,13 +1,20 @@
 //! `delegraph extract`: what the extractor finds in articles, without a
-//! store, each fact beside the sentence it came from.
+//! store: each fact beside the sentence it came from, the articles' graphs
+//! as N-Quads (the map step of a distributed build), or the summaries that
+//! let separate runs link their articles as one run would.
 
 use crate::error::{Error, Result};
 use crate::extract::Extracted;
 use crate::fact::{ArticleFacts, Fact, MeetingKey};
-use crate::pipeline;
+use crate::link::{Links, Scan};
+use crate::mapping;
+use crate::pipeline::{self, Corpus, Knowledge};
+use crate::progress::Progress;
 use clap::{Args, ValueEnum};
-use std::io::Write;
-use std::path::PathBuf;
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use serde::de::DeserializeOwned;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
 
 /// Output formats of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -16,6 +23,15 @@ pub enum ExtractFormat {
     Text,
     /// One JSON document: articles, people, meetings and facts with evidence.
     Json,
+    /// Each article's named graph, one after another, as a build would
+    /// write it (without the ontology and labels graphs).
+    Nquads,
+    /// The summary pass 1 keeps (meeting days, people's countries), one
+    /// JSON line; summaries of several runs concatenate.
+    Scan,
+    /// The summary pass 2 keeps (names, meetings, venues, titles), one JSON
+    /// line; summaries of several runs concatenate.
+    Links,
 }
 
 /// Arguments of `delegraph extract`.
@@ -33,47 +49,190 @@ pub struct ExtractArgs {
     /// sentences that gave no fact.
     #[arg(long)]
     pub explain: bool,
+    /// Link with the `--format scan` summaries in FILE (JSON lines, from
+    /// any number of runs) instead of scanning only these articles.
+    #[arg(long, value_name = "FILE")]
+    pub scan: Vec<PathBuf>,
+    /// Link with the `--format links` summaries in FILE (JSON lines, from
+    /// any number of runs made with the same `--scan`).
+    #[arg(long, value_name = "FILE", requires = "scan")]
+    pub links: Vec<PathBuf>,
 }
 
 /// Runs `delegraph extract`.
 pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> Result<()> {
-    let (docs, warnings) = pipeline::read_documents(&args.paths)?;
-    for w in &warnings {
-        eprintln!("delegraph: warning: {w}");
+    if args.format == ExtractFormat::Scan && !args.scan.is_empty() {
+        return Err(Error::Usage {
+            message: "--format scan makes the summary --scan reads; give it no --scan".into(),
+        });
     }
-    let extracted = pipeline::extract_documents(&docs);
+    if args.format == ExtractFormat::Links && !args.links.is_empty() {
+        return Err(Error::Usage {
+            message: "--format links makes the summary --links reads; give it no --links".into(),
+        });
+    }
+    let corpus = Corpus::open(&args.paths)?;
+    let progress = Progress::hidden();
     let write = |e: std::io::Error| Error::Write {
         target: "standard output".into(),
         source: e,
     };
-    match args.format {
-        ExtractFormat::Json => {
-            let value = if args.explain {
-                serde_json::json!(extracted
-                    .iter()
-                    .map(|e| serde_json::json!({
-                        "article": e.facts.article,
-                        "people": e.facts.people,
-                        "meetings": e.facts.meetings,
-                        "facts": e.facts.facts,
-                        "sentences": e.sentences.iter().zip(&e.trace).enumerate().map(|(i, (s, rules))| {
-                            serde_json::json!({"index": i, "text": s, "rules": rules})
-                        }).collect::<Vec<_>>(),
-                    }))
-                    .collect::<Vec<_>>())
-            } else {
-                serde_json::json!(extracted.iter().map(|e| &e.facts).collect::<Vec<_>>())
-            };
-            serde_json::to_writer_pretty(&mut *out, &value).map_err(|e| write(e.into()))?;
-            writeln!(out).map_err(write)?;
-        }
-        ExtractFormat::Text => {
-            for e in &extracted {
-                write_text(e, args.explain, out).map_err(write)?;
+    // Warnings come from the first pass that reads the articles.
+    let mut warned = false;
+    let mut warn = |warnings: Vec<String>| {
+        if !warned {
+            for w in &warnings {
+                eprintln!("delegraph: warning: {w}");
             }
+            warned = true;
+        }
+    };
+    let scan = if args.scan.is_empty() {
+        let (scan, warnings) = pipeline::scan(&corpus, &progress)?;
+        warn(warnings);
+        scan
+    } else {
+        read_summaries::<Scan>(&args.scan, "scan", Scan::merge)?
+    };
+    if args.format == ExtractFormat::Scan {
+        return write_summary(&scan, out).map_err(write);
+    }
+    let links = if args.links.is_empty() {
+        let (links, warnings) = pipeline::links(&corpus, &scan, &progress)?;
+        warn(warnings);
+        links
+    } else {
+        read_summaries::<Links>(&args.links, "links", Links::merge)?
+    };
+    if args.format == ExtractFormat::Links {
+        return write_summary(&links, out).map_err(write);
+    }
+    let knowledge = Knowledge::new(scan, links);
+    let warnings = match args.format {
+        ExtractFormat::Nquads => {
+            let replaced = super::replaced(&corpus);
+            pipeline::write(
+                &corpus,
+                &knowledge,
+                &progress,
+                |i, e| {
+                    if replaced.contains(&i) {
+                        return Ok(Vec::new());
+                    }
+                    let mut serializer =
+                        RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
+                    for quad in mapping::article_quads(&e.facts) {
+                        serializer.serialize_quad(&quad)?;
+                    }
+                    serializer.finish()
+                },
+                |_, bytes| out.write_all(&bytes.map_err(write)?).map_err(write),
+            )?
+        }
+        ExtractFormat::Json => {
+            let mut first = true;
+            out.write_all(b"[").map_err(write)?;
+            let warnings = pipeline::write(
+                &corpus,
+                &knowledge,
+                &progress,
+                |_, e| {
+                    let value = json_of(&e, args.explain);
+                    serde_json::to_string_pretty(&value).map_err(std::io::Error::from)
+                },
+                |_, text| {
+                    let text = text.map_err(write)?;
+                    out.write_all(if first { b"\n" } else { b",\n" })
+                        .map_err(write)?;
+                    first = false;
+                    // each element one level in, as in a pretty-printed array
+                    for (k, line) in text.lines().enumerate() {
+                        if k > 0 {
+                            out.write_all(b"\n").map_err(write)?;
+                        }
+                        out.write_all(b"  ").map_err(write)?;
+                        out.write_all(line.as_bytes()).map_err(write)?;
+                    }
+                    Ok(())
+                },
+            )?;
+            out.write_all(if first { b"]\n" } else { b"\n]\n" })
+                .map_err(write)?;
+            warnings
+        }
+        ExtractFormat::Text => pipeline::write(
+            &corpus,
+            &knowledge,
+            &progress,
+            |_, e| {
+                let mut text = Vec::new();
+                write_text(&e, args.explain, &mut text).map(|()| text)
+            },
+            |_, text| out.write_all(&text.map_err(write)?).map_err(write),
+        )?,
+        ExtractFormat::Scan | ExtractFormat::Links => Vec::new(),
+    };
+    warn(warnings);
+    Ok(())
+}
+
+/// One article as `--format json` writes it.
+fn json_of(e: &Extracted, explain: bool) -> serde_json::Value {
+    if explain {
+        serde_json::json!({
+            "article": e.facts.article,
+            "people": e.facts.people,
+            "meetings": e.facts.meetings,
+            "facts": e.facts.facts,
+            "sentences": e.sentences.iter().zip(&e.trace).enumerate().map(|(i, (s, rules))| {
+                serde_json::json!({"index": i, "text": s, "rules": rules})
+            }).collect::<Vec<_>>(),
+        })
+    } else {
+        serde_json::json!(&e.facts)
+    }
+}
+
+/// A summary as one JSON line.
+fn write_summary(summary: &impl serde::Serialize, out: &mut dyn Write) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, summary)?;
+    writeln!(out)
+}
+
+/// Merges every summary (one per non-empty line) of `files`.
+fn read_summaries<T: DeserializeOwned + Default>(
+    files: &[PathBuf],
+    kind: &'static str,
+    merge: impl Fn(&mut T, T),
+) -> Result<T> {
+    let mut all = T::default();
+    for path in files {
+        let file = std::fs::File::open(path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        for (n, line) in BufReader::new(file).lines().enumerate() {
+            let line = line.map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let part = serde_json::from_str(&line).map_err(|e| summary_error(path, n, kind, &e))?;
+            merge(&mut all, part);
         }
     }
-    Ok(())
+    Ok(all)
+}
+
+fn summary_error(path: &Path, n: usize, kind: &'static str, e: &serde_json::Error) -> Error {
+    Error::Summary {
+        path: path.to_owned(),
+        line: n + 1,
+        kind,
+        message: e.to_string(),
+    }
 }
 
 /// `2025-05-16 Istanbul talks`, with `?` for what is unknown.

@@ -5,6 +5,7 @@
 pub mod build;
 pub mod export;
 pub mod extract;
+pub mod labels;
 pub mod lifecycle;
 pub mod queries;
 pub mod query;
@@ -12,6 +13,10 @@ pub mod serve;
 
 use crate::cli::{Cli, Command};
 use crate::error::Result;
+use crate::mapping::article_iri;
+use crate::pipeline::Corpus;
+use std::collections::HashSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{BufWriter, StdoutLock, Write};
 use std::time::Duration;
 
@@ -28,6 +33,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Extract(args) => {
             let mut out = stdout();
             extract::run(&args, &mut out)?;
+            finish(out)
+        }
+        Command::Labels(args) => {
+            let mut out = stdout();
+            labels::run(&args, &mut out)?;
             finish(out)
         }
     }
@@ -70,4 +80,29 @@ pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
         return Err("the time limit must be more than zero".into());
     }
     Ok(duration)
+}
+
+/// The articles of `corpus` whose graph a later article replaces: two files
+/// with one name (in two folders) are one graph, and building them in turn
+/// leaves the last. Only hashes of the names stay in memory, and names
+/// are compared where hashes meet.
+pub fn replaced(corpus: &Corpus) -> HashSet<usize> {
+    let iri = |i: usize| corpus.article_id(i).map(|id| article_iri(&id));
+    let mut hashes: Vec<(u64, usize)> = (0..corpus.len())
+        .map(|i| {
+            let mut hasher = DefaultHasher::new();
+            iri(i).hash(&mut hasher);
+            (hasher.finish(), i)
+        })
+        .collect();
+    hashes.sort_unstable();
+    let mut replaced = HashSet::new();
+    for group in hashes.chunk_by(|a, b| a.0 == b.0) {
+        for (k, (_, i)) in group.iter().enumerate() {
+            if group[k + 1..].iter().any(|(_, j)| iri(*j) == iri(*i)) {
+                replaced.insert(*i);
+            }
+        }
+    }
+    replaced
 }
