@@ -88,6 +88,12 @@ pub struct BuildArgs {
     /// terminal); the summary is still printed.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Also remove from the store every article the input no longer holds
+    /// (matched by file name), so the store mirrors the folders given. A
+    /// file still there but unreadable keeps its graph. Not with standard
+    /// input.
+    #[arg(long)]
+    pub prune: bool,
 }
 
 /// Settings of `delegraph remove`.

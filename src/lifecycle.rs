@@ -4,8 +4,9 @@
 use crate::error::{Error, Result};
 use crate::mapping::article_iri;
 use crate::store::{storage_error, GraphStore};
-use oxigraph::model::{GraphNameRef, Term};
+use oxigraph::model::{GraphNameRef, NamedNode, Term};
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
+use std::collections::HashSet;
 
 const STATS: &str = include_str!("../queries/lifecycle/stats.rq");
 const TOTALS: &str = include_str!("../queries/lifecycle/totals.rq");
@@ -39,6 +40,32 @@ pub fn remove_articles(store: &GraphStore, ids: &[String]) -> Result<Vec<String>
             });
         }
         graphs.push(iri);
+    }
+    remove_graphs(store, graphs)
+}
+
+/// Removes the graphs of the articles the store holds that `input` (file
+/// names, as `delegraph build` reads them) does not name, in one
+/// transaction: `build --prune`. Returns the graphs removed, sorted.
+pub fn prune(store: &GraphStore, input: &[String]) -> Result<Vec<String>> {
+    let keep: HashSet<String> = input
+        .iter()
+        .map(|id| article_iri(id).into_string())
+        .collect();
+    let stale = store
+        .article_graphs()?
+        .into_iter()
+        .filter(|graph| !keep.contains(graph))
+        .map(NamedNode::new_unchecked)
+        .collect();
+    remove_graphs(store, stale)
+}
+
+/// Removes `graphs` in one transaction (a crash leaves all or none of them)
+/// and refreshes the labels when any was removed.
+fn remove_graphs(store: &GraphStore, graphs: Vec<NamedNode>) -> Result<Vec<String>> {
+    if graphs.is_empty() {
+        return Ok(Vec::new());
     }
     let fail = |e: oxigraph::store::StorageError| storage_error(store.path(), &e);
     let mut transaction = store.oxigraph().start_transaction().map_err(fail)?;

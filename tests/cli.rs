@@ -608,4 +608,52 @@ mod lifecycle {
             "graph gone"
         );
     }
+
+    #[test]
+    fn build_prune_removes_the_articles_gone_from_the_input_and_only_with_the_flag() {
+        let dir = built();
+        // The input now holds two of the three sample articles.
+        let input = dir.path().join("input");
+        std::fs::create_dir(&input).expect("mkdir");
+        for name in [
+            "01_istanbul_first_round.txt",
+            "03_istanbul_second_round.txt",
+        ] {
+            std::fs::copy(sample().join(name), input.join(name)).expect("copy");
+        }
+        ok(dir.path(), &["build", "--store", "store", "input"]);
+        let text = stdout(&ok(dir.path(), &["stats", "--store", "store"]));
+        assert!(
+            text.contains("store (3 articles)"),
+            "without --prune: {text}"
+        );
+        let meetings = |dir: &Path| {
+            stdout(&ok(
+                dir,
+                &["query", "meetings", "--format", "csv", "--store", "store"],
+            ))
+        };
+        // the Lavrov-Rubio call of 17 May is told by article 02 alone
+        assert!(meetings(dir.path()).contains("2025-05-17"));
+        let pruned = ok(
+            dir.path(),
+            &["build", "--prune", "--store", "store", "input"],
+        );
+        let said = stderr(&pruned);
+        assert!(
+            said.contains("pruned") && said.contains("02-lavrov-rubio-call"),
+            "{said}"
+        );
+        assert!(!said.contains("01-istanbul"), "{said}");
+        let text = stdout(&ok(dir.path(), &["stats", "--store", "store"]));
+        assert!(text.contains("store (2 articles)"), "{text}");
+        assert!(!text.contains("02-lavrov-rubio-call"), "{text}");
+        assert!(text.contains("03-istanbul-second-round"), "{text}");
+        // the facts only the pruned article gave are gone from the queries
+        let after = meetings(dir.path());
+        assert!(!after.contains("2025-05-17"), "{after}");
+        assert!(after.contains("2025-05-16"), "{after}");
+        let message = fails(dir.path(), &["build", "--prune", "--store", "store", "-"]);
+        assert!(message.contains("standard input"), "{message}");
+    }
 }

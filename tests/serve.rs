@@ -467,6 +467,23 @@ mod endpoint {
     }
 
     #[test]
+    fn a_query_over_the_result_cap_is_422_and_a_limit_gets_the_first_rows() {
+        let dir = built();
+        let server = Server::start(dir.path(), &["--max-rows", "5"]);
+        let all = query(&server, "SELECT ?s WHERE { ?s ?p ?o }", "text/csv");
+        assert_error(&all, 422);
+        assert!(all.body.contains("--max-rows"), "{}", all.body);
+        let first = query(&server, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 5", "text/csv");
+        assert_eq!(first.status, 200, "{first:?}");
+        assert_eq!(
+            first.body.lines().count(),
+            6,
+            "a header and five rows: {}",
+            first.body
+        );
+    }
+
+    #[test]
     fn a_query_past_the_time_limit_is_503_and_the_server_goes_on() {
         let dir = built();
         let server = Server::start(dir.path(), &["--timeout", "1s"]);
@@ -781,6 +798,7 @@ mod startup {
             "--timeout",
             "--allow-update",
             "--max-body",
+            "--max-rows",
         ] {
             assert!(help.contains(flag), "{flag} in\n{help}");
         }

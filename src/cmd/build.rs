@@ -3,7 +3,8 @@
 //! [`crate::loader`]), then print a summary on standard error.
 
 use crate::cli::BuildArgs;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::lifecycle;
 use crate::loader::{ArticleWriter, WriteReport};
 use crate::mapping;
 use crate::pipeline::{self, Corpus};
@@ -37,13 +38,20 @@ struct Prepared {
 /// Runs `delegraph build`.
 pub fn run(args: &BuildArgs) -> Result<()> {
     let started = Instant::now();
-    // Open first: a locked store fails before the slow part.
-    let store = GraphStore::open(&args.store.store)?;
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {
         args.paths.clone()
     };
+    if args.prune && paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(Error::Usage {
+            message: "--prune needs the articles' files or folders, not standard input: \
+                      it would remove every other article from the store"
+                .into(),
+        });
+    }
+    // Open first: a locked store fails before the slow part.
+    let store = GraphStore::open(&args.store.store)?;
     let corpus = Corpus::open(&paths)?;
     let progress = Progress::new(args.quiet, corpus.len(), corpus.bytes());
     let (knowledge, warnings) = pipeline::learn(&corpus, &progress)?;
@@ -78,9 +86,21 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     )?;
     progress.step("committing");
     let written = writer.finish()?;
+    let pruned = if args.prune {
+        progress.step("pruning");
+        let input: Vec<String> = (0..corpus.len())
+            .filter_map(|i| corpus.article_id(i))
+            .collect();
+        lifecycle::prune(&store, &input)?
+    } else {
+        Vec::new()
+    };
     progress.finish();
     for warning in &warnings {
         eprintln!("warning: {warning}");
+    }
+    for graph in &pruned {
+        eprintln!("pruned {graph}: its article is no longer in the input");
     }
     eprint!(
         "{}",

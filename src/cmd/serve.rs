@@ -34,6 +34,11 @@ pub struct ServeArgs {
     /// 413. Bytes, or with a unit: `64KiB`, `1MiB`.
     #[arg(long, value_name = "SIZE", default_value = "1MiB", value_parser = parse_size)]
     pub max_body: usize,
+    /// Refuse a query that gives more results than this (rows, or triples
+    /// for CONSTRUCT and DESCRIBE) with 422, rather than send part of them;
+    /// the client adds a LIMIT to see the first ones.
+    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+    pub max_rows: usize,
 }
 
 /// Runs `delegraph serve`.
@@ -44,6 +49,7 @@ pub fn run(args: &ServeArgs) -> Result<()> {
         timeout: args.timeout,
         allow_update: args.allow_update,
         max_body: args.max_body,
+        max_results: args.max_rows,
     };
     serve::serve(&settings, |address, store| {
         let mode = if store.is_writable() {

@@ -41,6 +41,8 @@ pub struct Settings {
     pub allow_update: bool,
     /// The largest request body taken, in bytes.
     pub max_body: usize,
+    /// The most rows (or triples) a query may give; more is an error.
+    pub max_results: usize,
 }
 
 /// How many operations may run at once: twice the cores, four at least.
@@ -80,6 +82,7 @@ pub fn serve(settings: &Settings, ready: impl FnOnce(SocketAddr, &SharedStore)) 
             store,
             timeout: settings.timeout,
             max_body: settings.max_body,
+            max_results: settings.max_results,
             workers: Arc::new(tokio::sync::Semaphore::new(workers())),
             workers_total: workers(),
         });

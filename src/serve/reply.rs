@@ -94,7 +94,17 @@ impl HttpError {
         )
     }
 
-    /// 503: the operation ran past the time limit and was cancelled.
+    /// 422: the query gives more results than the server's cap.
+    pub fn too_many_results(max: usize) -> Self {
+        Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!(
+                "the query gives more than {max} results, the server's cap (--max-rows); add a LIMIT, or narrow the query"
+            ),
+        )
+    }
+
+    /// 503: the operation ran past the time limit.
     pub fn timed_out(limit: Duration) -> Self {
         Self::new(
             StatusCode::SERVICE_UNAVAILABLE,

@@ -40,6 +40,8 @@ pub struct App {
     pub timeout: Duration,
     /// The largest request body taken, in bytes.
     pub max_body: usize,
+    /// The most rows (or triples) a query may give.
+    pub max_results: usize,
     /// One permit per operation allowed to run at once.
     pub workers: Arc<Semaphore>,
     /// How many permits there are.
@@ -204,8 +206,11 @@ async fn answer_query(app: Arc<App>, request: Request) -> Result<Reply, HttpErro
         content_type.as_deref(),
         &body,
     )?;
-    app.blocking(move |store, token| sparql::query(store, &operation, accept.as_deref(), token))
-        .await
+    let max = app.max_results;
+    app.blocking(move |store, token| {
+        sparql::query(store, &operation, accept.as_deref(), token, max)
+    })
+    .await
 }
 
 /// `/update`: the SPARQL 1.1 Protocol's update operation, with
@@ -322,8 +327,11 @@ async fn saved_query(
             ..Operation::default()
         };
         let accept = header(&headers, ACCEPT);
-        app.blocking(move |store, token| sparql::query(store, &operation, accept.as_deref(), token))
-            .await
+        let max = app.max_results;
+        app.blocking(move |store, token| {
+            sparql::query(store, &operation, accept.as_deref(), token, max)
+        })
+        .await
     };
     respond(outcome.await, true)
 }

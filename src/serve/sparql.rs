@@ -18,12 +18,14 @@ use oxigraph::sparql::{
 use std::collections::BTreeMap;
 
 /// Runs a query on `store` and writes its results in the format `accept`
-/// asks for. The token cancels it.
+/// asks for. The token cancels it; more than `max_results` results refuse
+/// it whole.
 pub fn query(
     store: &GraphStore,
     operation: &Operation,
     accept: Option<&str>,
     token: &CancellationToken,
+    max_results: usize,
 ) -> Result<Reply, HttpError> {
     let mut prepared = SparqlEvaluator::new()
         .with_cancellation_token(token.clone())
@@ -39,7 +41,7 @@ pub fn query(
         .on_store(store.oxigraph())
         .execute()
         .map_err(evaluation_error)?;
-    write_results(results, accept)
+    write_results(results, accept, max_results)
 }
 
 /// Applies an update to `store`. The token cancels it (nothing is written
@@ -107,8 +109,21 @@ pub fn graph_iri(iri: &str) -> Result<NamedNode, HttpError> {
 
 /// Writes results in the format `accept` asks for: SPARQL results for
 /// SELECT and ASK, RDF for CONSTRUCT and DESCRIBE (sorted, without
-/// duplicates).
-pub fn write_results(results: QueryResults<'_>, accept: Option<&str>) -> Result<Reply, HttpError> {
+/// duplicates). Past `max_results` rows or triples the answer is an error
+/// (422), never part of the results: a client could not tell a cut answer
+/// from a whole one.
+pub fn write_results(
+    results: QueryResults<'_>,
+    accept: Option<&str>,
+    max_results: usize,
+) -> Result<Reply, HttpError> {
+    let capped = |count: usize| {
+        if count > max_results {
+            Err(HttpError::too_many_results(max_results))
+        } else {
+            Ok(())
+        }
+    };
     let mut body = Vec::new();
     match results {
         QueryResults::Solutions(solutions) => {
@@ -118,7 +133,8 @@ pub fn write_results(results: QueryResults<'_>, accept: Option<&str>) -> Result<
             let mut serializer = QueryResultsSerializer::from_format(format)
                 .serialize_solutions_to_writer(&mut body, solutions.variables().to_vec())
                 .map_err(write_failed)?;
-            for solution in solutions {
+            for (index, solution) in solutions.enumerate() {
+                capped(index + 1)?;
                 serializer
                     .serialize(&solution.map_err(evaluation_error)?)
                     .map_err(write_failed)?;
@@ -148,6 +164,7 @@ pub fn write_results(results: QueryResults<'_>, accept: Option<&str>) -> Result<
             for triple in triples {
                 let triple: Triple = triple.map_err(evaluation_error)?;
                 sorted.insert(triple.to_string(), triple);
+                capped(sorted.len())?;
             }
             write_triples(&mut body, format, sorted.values()).map_err(write_failed)?;
             Ok(Reply {
@@ -210,6 +227,7 @@ mod tests {
             operation,
             Some("text/csv"),
             &CancellationToken::new(),
+            usize::MAX,
         )?;
         Ok(String::from_utf8(reply.body).expect("utf-8"))
     }
@@ -288,6 +306,7 @@ mod tests {
             &operation("SELECT * WHERE { ?s ?p ?o }"),
             None,
             &token,
+            usize::MAX,
         )
         .expect_err("cancelled");
         assert_eq!(error.status, StatusCode::SERVICE_UNAVAILABLE);
@@ -298,8 +317,8 @@ mod tests {
         let (_dir, store) = loaded();
         let construct = operation("CONSTRUCT { ?s a ?c } WHERE { ?s a ?c }");
         for (media, format) in GRAPHS {
-            let reply =
-                query(&store, &construct, Some(media), &CancellationToken::new()).expect("runs");
+            let token = CancellationToken::new();
+            let reply = query(&store, &construct, Some(media), &token, usize::MAX).expect("runs");
             assert_eq!(reply.content_type, format.media_type());
             let parsed = RdfParser::from_format(*format)
                 .for_slice(&reply.body)
@@ -312,9 +331,37 @@ mod tests {
             &construct,
             Some("text/csv"),
             &CancellationToken::new(),
+            usize::MAX,
         )
         .expect_err("csv is not a graph format");
         assert_eq!(refused.status, StatusCode::NOT_ACCEPTABLE);
+    }
+
+    #[test]
+    fn results_past_the_cap_are_refused_whole_and_up_to_it_are_sent() {
+        let (_dir, store) = loaded();
+        let token = CancellationToken::new();
+        let three = operation("SELECT ?n WHERE { VALUES ?n { 1 2 3 } }");
+        let sent = query(&store, &three, Some("text/csv"), &token, 3)
+            .expect("three rows pass a cap of three");
+        assert_eq!(
+            String::from_utf8(sent.body).expect("utf-8"),
+            "n\r\n1\r\n2\r\n3\r\n"
+        );
+        let refused = query(&store, &three, Some("text/csv"), &token, 2).expect_err("over the cap");
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            refused.message.contains("--max-rows"),
+            "{}",
+            refused.message
+        );
+        let graph = operation(
+            "CONSTRUCT { ?n a <http://example.com/N> } WHERE { VALUES ?n { <http://example.com/1> <http://example.com/2> } }",
+        );
+        let refused =
+            query(&store, &graph, Some("text/turtle"), &token, 1).expect_err("two triples");
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        query(&store, &graph, Some("text/turtle"), &token, 2).expect("two triples pass");
     }
 
     #[test]
