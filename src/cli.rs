@@ -56,6 +56,9 @@ pub enum Command {
     /// resource: the label most article graphs state. The saved queries
     /// read names from it, so a store loaded from shards needs it too.
     Labels(crate::cmd::labels::LabelsArgs),
+    /// Write a synthetic corpus for scale tests (the sample articles varied).
+    #[command(hide = true)]
+    GenCorpus(crate::cmd::gen_corpus::GenCorpusArgs),
     /// Serve the store over HTTP: a SPARQL endpoint and a web page.
     ///
     /// `/sparql` is a SPARQL 1.1 Protocol endpoint (GET, or POST as a form

@@ -15,9 +15,9 @@ use crate::labels::{article_label, LabelTally, Labeller};
 use crate::store::{storage_error, GraphStore};
 use crate::vocab::{skos, LABELS_GRAPH, ONTOLOGY_GRAPH};
 use oxigraph::model::vocab::rdfs;
-use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, NamedOrBlankNodeRef, Quad};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term};
 use oxigraph::store::{BulkLoader, StorageError};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 /// Quads the bulk loader sorts in memory at once before writing them to
@@ -34,6 +34,9 @@ pub struct ArticleWriter<'a> {
     store: &'a GraphStore,
     target: Target<'a>,
     written: usize,
+    /// Quads taken out of the store, and put in (article and label graphs).
+    removed: usize,
+    added: usize,
     busy: Duration,
 }
 
@@ -44,8 +47,8 @@ enum Target<'a> {
         /// Quads waiting for a full batch.
         pending: Vec<Quad>,
         labeller: Labeller,
-        /// Quads in the store before, plus those loaded so far.
-        total: usize,
+        /// Quads in the store before (the ontology).
+        before: usize,
     },
     /// A store with articles: transactions of up to [`BATCH_QUADS`].
     Batches {
@@ -66,8 +69,13 @@ enum Target<'a> {
 pub struct WriteReport {
     /// Quads written to article graphs.
     pub written: usize,
-    /// Quads in the whole store now.
-    pub total: usize,
+    /// Quads in the whole store now, when known without counting them all
+    /// (after a bulk load into a store with no article).
+    pub total: Option<usize>,
+    /// Quads taken out (replaced graphs, changed labels).
+    pub removed: usize,
+    /// Quads put in (article graphs, labels).
+    pub added: usize,
     /// Whether the bulk loader was used.
     pub bulk: bool,
     /// Time spent writing to the store (including the labels graph).
@@ -120,13 +128,15 @@ impl<'a> ArticleWriter<'a> {
                     .with_max_memory_size_in_megabytes(BULK_BATCH * threads / 1000),
                 pending: Vec::with_capacity(BULK_BATCH),
                 labeller: Labeller::default(),
-                total: store.len()?,
+                before: store.len()?,
             }
         };
         Ok(ArticleWriter {
             store,
             target,
             written: 0,
+            removed: 0,
+            added: 0,
             busy: started.elapsed(),
         })
     }
@@ -146,6 +156,7 @@ impl<'a> ArticleWriter<'a> {
             }
         }
         self.written += quads.len();
+        self.added += quads.len();
         let store = self.store;
         let fail = |e: StorageError| storage_error(store.path(), &e);
         match &mut self.target {
@@ -153,10 +164,10 @@ impl<'a> ArticleWriter<'a> {
                 loader,
                 pending,
                 labeller,
-                total,
+                ..
             } => {
                 let labels = labeller.article(&quads);
-                *total += quads.len() + labels.len();
+                self.added += labels.len();
                 pending.extend(quads);
                 pending.extend(labels);
                 if pending.len() >= BULK_BATCH {
@@ -171,17 +182,31 @@ impl<'a> ArticleWriter<'a> {
                 touched,
                 ..
             } => {
+                // labels the article stated before and states now
+                let mut labels: HashMap<NamedOrBlankNode, (Vec<String>, Vec<String>)> =
+                    HashMap::new();
                 for old in store.oxigraph().quads_for_pattern(
                     None,
-                    Some(rdfs::LABEL),
+                    None,
                     None,
                     Some(GraphNameRef::NamedNode(graph.as_ref())),
                 ) {
-                    touched.insert(old.map_err(fail)?.subject);
+                    let old = old.map_err(fail)?;
+                    self.removed += 1;
+                    if let Some(label) = article_label(old.as_ref()) {
+                        let label = label.to_owned();
+                        labels.entry(old.subject).or_default().0.push(label);
+                    }
                 }
                 for quad in &quads {
-                    if article_label(quad.as_ref()).is_some() {
-                        touched.insert(quad.subject.clone());
+                    if let Some(label) = article_label(quad.as_ref()) {
+                        let entry = labels.entry(quad.subject.clone()).or_default();
+                        entry.1.push(label.to_owned());
+                    }
+                }
+                for (subject, (before, after)) in labels {
+                    if may_change_label(store, &subject, before, after)? {
+                        touched.insert(subject);
                     }
                 }
                 *count += quads.len();
@@ -225,7 +250,9 @@ impl<'a> ArticleWriter<'a> {
         graphs.clear();
         let touched = std::mem::take(touched);
         if !*full_labels {
-            relabel(store, &touched)?;
+            let (removed, added) = relabel(store, &touched)?;
+            self.removed += removed;
+            self.added += added;
         }
         Ok(())
     }
@@ -241,37 +268,81 @@ impl<'a> ArticleWriter<'a> {
                 mut loader,
                 mut pending,
                 labeller,
-                total,
+                before,
             } => {
                 let labels = labeller.finish();
-                let total = total + labels.len();
+                self.added += labels.len();
                 pending.extend(labels);
                 loader.load_quads(pending).map_err(fail)?;
                 loader.commit().map_err(fail)?;
-                (true, total)
+                (true, Some(before + self.added))
             }
             Target::Batches { full_labels, .. } => {
                 if full_labels {
-                    store.refresh_labels()?;
+                    // the labels graph was empty: every label is new
+                    self.added += store.refresh_labels()?;
                 }
-                (false, store.len()?)
+                (false, None)
             }
         };
         self.busy += started.elapsed();
         Ok(WriteReport {
             written: self.written,
             total,
+            removed: self.removed,
+            added: self.added,
             bulk,
             seconds: self.busy.as_secs_f64(),
         })
     }
 }
 
+/// Whether an article stating the labels `after` of `subject` instead of
+/// `before` can change its preferred label: not when it only adds the
+/// preferred label or only takes away others (the preferred one keeps the
+/// most graphs). Then rebuilding an article, or adding one that spells
+/// names as most do, counts nothing again.
+fn may_change_label(
+    store: &GraphStore,
+    subject: &NamedOrBlankNode,
+    mut before: Vec<String>,
+    mut after: Vec<String>,
+) -> Result<bool> {
+    before.sort();
+    after.sort();
+    if before == after {
+        return Ok(false);
+    }
+    let fail = |e: StorageError| storage_error(store.path(), &e);
+    let preferred = match store
+        .oxigraph()
+        .quads_for_pattern(
+            Some(subject.as_ref()),
+            Some(skos::PREF_LABEL),
+            None,
+            Some(GraphNameRef::NamedNode(LABELS_GRAPH)),
+        )
+        .next()
+        .transpose()
+        .map_err(fail)?
+    {
+        Some(Quad {
+            object: Term::Literal(label),
+            ..
+        }) => label.value().to_owned(),
+        _ => return Ok(true),
+    };
+    let adds_another = after.iter().any(|l| !before.contains(l) && *l != preferred);
+    let takes_preferred = before.iter().any(|l| !after.contains(l) && *l == preferred);
+    Ok(adds_another || takes_preferred)
+}
+
 /// Counts the labels of `subjects` again over every article graph and
-/// replaces their preferred labels, in one transaction.
-fn relabel(store: &GraphStore, subjects: &HashSet<NamedOrBlankNode>) -> Result<()> {
+/// replaces their preferred labels, in one transaction. Returns the
+/// number of label quads taken out and put in.
+fn relabel(store: &GraphStore, subjects: &HashSet<NamedOrBlankNode>) -> Result<(usize, usize)> {
     if subjects.is_empty() {
-        return Ok(());
+        return Ok((0, 0));
     }
     let fail = |e: StorageError| storage_error(store.path(), &e);
     let oxigraph = store.oxigraph();
@@ -291,10 +362,12 @@ fn relabel(store: &GraphStore, subjects: &HashSet<NamedOrBlankNode>) -> Result<(
             stale.push(quad.map_err(fail)?);
         }
     }
+    let best = tally.best();
     let mut transaction = oxigraph.start_transaction().map_err(fail)?;
     for quad in &stale {
         transaction.remove(quad);
     }
-    transaction.extend(&tally.best());
-    transaction.commit().map_err(fail)
+    transaction.extend(&best);
+    transaction.commit().map_err(fail)?;
+    Ok((stale.len(), best.len()))
 }

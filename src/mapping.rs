@@ -243,7 +243,8 @@ pub fn sort_quads(quads: &mut Vec<Quad>) {
             (key, q)
         })
         .collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    // equal keys are equal quads, so an unstable sort gives the same order
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     keyed.dedup_by(|a, b| a.0 == b.0);
     quads.extend(keyed.into_iter().map(|(_, q)| q));
 }

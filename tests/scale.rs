@@ -38,8 +38,8 @@ fn path(p: &Path) -> &str {
 }
 
 /// N-Quads as a store holds them (Oxigraph writes some literals in a
-/// canonical form), one line per quad, without the ontology's graph.
-fn as_stored(nquads: &[u8]) -> BTreeSet<String> {
+/// canonical form), one line per quad, every graph.
+fn as_stored_with_ontology(nquads: &[u8]) -> BTreeSet<String> {
     let store = Store::new().expect("a store in memory");
     store
         .load_from_reader(RdfParser::from_format(RdfFormat::NQuads), nquads)
@@ -47,6 +47,13 @@ fn as_stored(nquads: &[u8]) -> BTreeSet<String> {
     store
         .iter()
         .map(|q| format!("{} .", q.expect("read")))
+        .collect()
+}
+
+/// [`as_stored_with_ontology`] without the ontology's graph.
+fn as_stored(nquads: &[u8]) -> BTreeSet<String> {
+    as_stored_with_ontology(nquads)
+        .into_iter()
         .filter(|line| !line.ends_with(&format!("{ONTOLOGY_GRAPH} .")))
         .collect()
 }
@@ -69,7 +76,17 @@ fn shards_built_apart_and_loaded_together_equal_one_build_of_the_whole() {
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();
     let (one, two) = (shards().join("one"), shards().join("two"));
-    let whole = whole_build(d, "store", &[path(&shards())], &[]);
+    run(
+        d,
+        &["build", "--quiet", "--store", "store", path(&shards())],
+        &[],
+    );
+    let export = run(
+        d,
+        &["export", "--format", "nquads", "--store", "store"],
+        &[],
+    );
+    let whole = as_stored_with_ontology(&export.stdout);
     // map 1: scan each shard; reduce: concatenate
     let mut scan = Vec::new();
     for shard in [&one, &two] {
@@ -98,9 +115,9 @@ fn shards_built_apart_and_loaded_together_equal_one_build_of_the_whole() {
         quads.extend(run(d, &[&args[..], &[path(shard)]].concat(), &[]).stdout);
     }
     std::fs::write(d.join("shards.nq"), &quads).expect("write");
-    let labels = run(d, &["labels", "shards.nq"], &[]).stdout;
+    let labels = run(d, &["labels", "--ontology", "shards.nq"], &[]).stdout;
     quads.extend(labels);
-    let sharded = as_stored(&quads);
+    let sharded = as_stored_with_ontology(&quads);
     assert_eq!(sharded.len(), whole.len());
     assert!(
         sharded == whole,
@@ -114,8 +131,8 @@ fn shards_built_apart_and_loaded_together_equal_one_build_of_the_whole() {
         alone.extend(run(d, &["extract", "--format", "nquads", path(shard)], &[]).stdout);
     }
     std::fs::write(d.join("alone.nq"), &alone).expect("write");
-    alone.extend(run(d, &["labels", "alone.nq"], &[]).stdout);
-    assert_ne!(as_stored(&alone), whole);
+    alone.extend(run(d, &["labels", "--ontology", "alone.nq"], &[]).stdout);
+    assert_ne!(as_stored_with_ontology(&alone), whole);
 }
 
 #[test]
@@ -195,4 +212,40 @@ fn a_summary_that_is_not_one_is_one_error_line() {
         stderr.contains("scan.jsonl, line 1: not a scan summary"),
         "{stderr}"
     );
+}
+
+#[test]
+fn labels_follow_articles_added_and_changed_one_at_a_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let article = |name: &str, spelling: &str| {
+        let text = format!(
+            "March 3, 2025\n\nRussian Foreign Minister {spelling} held talks in Geneva on Monday.\n"
+        );
+        std::fs::write(d.join(name), text).expect("write");
+    };
+    // one at a time: the preferred spelling flips to the one most use
+    article("a.txt", "Sergey Lavrov");
+    run(d, &["build", "--store", "steps", "a.txt"], &[]);
+    for name in ["b.txt", "c.txt"] {
+        article(name, "Sergei Lavrov");
+        run(d, &["build", "--store", "steps", name], &[]);
+    }
+    let export = |store: &str| {
+        as_stored(&run(d, &["export", "--format", "nquads", "--store", store], &[]).stdout)
+    };
+    let steps = export("steps");
+    let fresh = whole_build(d, "fresh", &["a.txt", "b.txt", "c.txt"], &[]);
+    assert_eq!(steps, fresh);
+    assert!(fresh
+        .iter()
+        .any(|q| q.contains("prefLabel> \"Sergei Lavrov\"")));
+    // an article changed: the spelling it took away loses its lead
+    article("b.txt", "Sergey Lavrov");
+    run(d, &["build", "--store", "steps", "b.txt"], &[]);
+    let fresh = whole_build(d, "fresh2", &["a.txt", "b.txt", "c.txt"], &[]);
+    assert_eq!(export("steps"), fresh);
+    assert!(fresh
+        .iter()
+        .any(|q| q.contains("prefLabel> \"Sergey Lavrov\"")));
 }

@@ -131,13 +131,27 @@ fn report(
         text.push_str(&format!("  {kind:<18} {n:>6}\n"));
     }
     text.push_str(&format!(
-        "  {:<18} {:>6}\n  {:<18} {:>6}  ({})\n",
-        "triples written",
-        summary.triples,
-        "quads in store",
-        written.total,
-        store.path().display()
+        "  {:<18} {:>6}\n",
+        "triples written", summary.triples
     ));
+    match written.total {
+        Some(total) => text.push_str(&format!(
+            "  {:<18} {:>6}  ({})\n",
+            "quads in store",
+            total,
+            store.path().display()
+        )),
+        // counting every quad of a large store would take longer than
+        // adding an article to it
+        None => text.push_str(&format!(
+            "  {:<18} {:>6}  (-{} +{}, {})\n",
+            "quads changed",
+            written.added as i64 - written.removed as i64,
+            written.removed,
+            written.added,
+            store.path().display()
+        )),
+    }
     let extracting = seconds - written.seconds;
     let how = if written.bulk {
         "bulk load"

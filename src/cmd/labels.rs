@@ -1,8 +1,10 @@
-//! `delegraph labels`: the labels graph of article graphs given as N-Quads,
-//! the reduce step after `extract --format nquads` ran on shards.
+//! `delegraph labels`: the labels graph of article graphs given as N-Quads
+//! (and the ontology's graph with `--ontology`), the reduce step after
+//! `extract --format nquads` ran on shards.
 
 use crate::error::{Error, Result};
 use crate::labels::Labeller;
+use crate::store::ontology_quads;
 use clap::Args;
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphName, Quad};
@@ -17,6 +19,10 @@ pub struct LabelsArgs {
     /// piece, as `extract` writes it.
     #[arg(value_name = "FILE.nq")]
     pub paths: Vec<PathBuf>,
+    /// Also write the ontology's graph, so that the article graphs and this
+    /// output hold every graph a build puts in a store.
+    #[arg(long)]
+    pub ontology: bool,
 }
 
 /// Runs `delegraph labels`: reads every quad, writes the labels graph.
@@ -68,6 +74,11 @@ pub fn run(args: &LabelsArgs, out: &mut dyn Write) -> Result<()> {
     }
     for quad in labeller.finish() {
         serializer.serialize_quad(&quad).map_err(write)?;
+    }
+    if args.ontology {
+        for quad in ontology_quads()? {
+            serializer.serialize_quad(&quad).map_err(write)?;
+        }
     }
     serializer.finish().map_err(write)?;
     Ok(())

@@ -5,6 +5,7 @@
 pub mod build;
 pub mod export;
 pub mod extract;
+pub mod gen_corpus;
 pub mod labels;
 pub mod lifecycle;
 pub mod queries;
@@ -35,6 +36,7 @@ pub fn run(cli: Cli) -> Result<()> {
             extract::run(&args, &mut out)?;
             finish(out)
         }
+        Command::GenCorpus(args) => gen_corpus::run(&args),
         Command::Labels(args) => {
             let mut out = stdout();
             labels::run(&args, &mut out)?;
