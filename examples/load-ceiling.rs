@@ -1,8 +1,8 @@
 //! Oxigraph's own bulk load of an N-Quads file into a new store, with its
 //! default batches and threads: the ceiling for `delegraph build`'s load.
-//! Like the build, it adds its files to the store batch by batch (without
-//! atomicity), which keeps a gigabyte-sized load within the disk. `-` reads
-//! standard input (to load a file decompressed on the fly). Prints quads/s.
+//! Like the build, its files become visible in one step at the end (the
+//! loader's default, atomic). `-` reads standard input (to load a file
+//! decompressed on the fly). Prints quads/s.
 //!
 //! `cargo run --release --example load-ceiling -- FILE.nq|- STORE_DIR`
 
@@ -38,7 +38,7 @@ fn load(input: &str, dir: &str) -> Result<String, Box<dyn std::error::Error>> {
     };
     let store = Store::open(dir)?;
     let started = Instant::now();
-    let mut loader = store.bulk_loader().without_atomicity();
+    let mut loader = store.bulk_loader();
     loader.load_from_reader(RdfFormat::NQuads, BufReader::new(reader))?;
     loader.commit()?;
     let seconds = started.elapsed().as_secs_f64();

@@ -3,7 +3,9 @@
 //! always point at text that is in the article.
 
 use delegraph::document::Document;
+use delegraph::mapping::article_quads;
 use delegraph::pipeline::extract_documents;
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use proptest::prelude::*;
 use std::path::PathBuf;
 
@@ -118,6 +120,26 @@ proptest! {
                     prop_assert!(doc.text.is_char_boundary(ev.start));
                     prop_assert!(doc.text.is_char_boundary(ev.end));
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn article_like_text_maps_to_quads_that_parse_back(text in article_like()) {
+        if let Some(doc) = read(text.into_bytes()) {
+            for e in extract_documents(&[doc]) {
+                let quads = article_quads(&e.facts);
+                let mut serializer =
+                    RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
+                for quad in &quads {
+                    serializer.serialize_quad(quad).expect("written to memory");
+                }
+                let written = serializer.finish().expect("written to memory");
+                let parsed = RdfParser::from_format(RdfFormat::NQuads)
+                    .for_slice(&written)
+                    .collect::<Result<Vec<_>, _>>();
+                prop_assert!(parsed.is_ok(), "{parsed:?}\n{}", String::from_utf8_lossy(&written));
+                prop_assert_eq!(parsed.map(|p| p.len()).unwrap_or(0), quads.len());
             }
         }
     }
