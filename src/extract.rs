@@ -377,7 +377,7 @@ fn dateline(tokens: &[Token], lex: &Lexicon) -> Option<String> {
             };
             let plain = words.iter().all(|t| {
                 t.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                    && !lex.non_names.contains(&t.lower())
+                    && !lex.non_names.contains(t.lower())
             });
             if introduces && plain && lex.country(&phrase).is_none() {
                 return Some(title_case(&phrase));
@@ -414,12 +414,12 @@ struct Ctx<'s> {
     /// Meeting mentions of this sentence (index into `mentions`) and the token
     /// of their cue.
     meetings: Vec<(usize, usize)>,
-    lower: Vec<String>,
+    lower: Vec<&'s str>,
 }
 
 impl Ctx<'_> {
     fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        self.lower.get(i).copied().unwrap_or("")
     }
 
     /// Whether the words starting at `i` read `phrase`.
@@ -552,7 +552,7 @@ impl Extractor<'_> {
         // "the Kremlin aide said": the one person the article gave that office
         let with_anaphors = self.office_anaphors(tokens, m, &mut persons);
         let m = with_anaphors.as_ref().unwrap_or(m);
-        let lower: Vec<String> = tokens.iter().map(Token::lower).collect();
+        let lower: Vec<&str> = tokens.iter().map(Token::lower).collect();
         let mut ctx = Ctx {
             sentence: s,
             tokens,
@@ -729,9 +729,7 @@ impl Extractor<'_> {
             }
         }
         let speech = ["told", "said", "says", "stated", "announced"];
-        if self.discourse.speech_date.is_none()
-            && ctx.lower.iter().any(|w| speech.contains(&w.as_str()))
-        {
+        if self.discourse.speech_date.is_none() && ctx.lower.iter().any(|w| speech.contains(w)) {
             self.discourse.speech_date = ctx
                 .dates
                 .iter()
@@ -807,7 +805,7 @@ impl Extractor<'_> {
                     // "a one-on-one conversation": a call only when said so
                     "conversation" => ctx.lower.iter().any(|w| {
                         matches!(
-                            w.as_str(),
+                            w as &str,
                             "phone" | "telephone" | "call" | "video" | "phoned"
                         )
                     }),
@@ -933,8 +931,8 @@ impl Extractor<'_> {
                         self.lex
                             .meeting_words
                             .iter()
-                            .any(|(w, _)| w.split(' ').next() == Some(a.lower().as_str()))
-                            || matches!(a.lower().as_str(), "peace" | "round")
+                            .any(|(w, _)| w.split(' ').next() == Some(a.lower()))
+                            || matches!(a.lower(), "peace" | "round")
                     })
                     // "Istanbul's Dolmabahce Palace", not "Washington's team"
                     || (after.is_some_and(|a| a.kind == TokenKind::Possessive)
@@ -1933,8 +1931,7 @@ impl Extractor<'_> {
         {
             if let Some((mt, c, _)) = self.discourse.delegation.clone() {
                 let verbs = ctx.lower.iter().any(|w| {
-                    w.ends_with("ed")
-                        || matches!(w.as_str(), "is" | "was" | "are" | "were" | "said")
+                    w.ends_with("ed") || matches!(w as &str, "is" | "was" | "are" | "were" | "said")
                 });
                 if !verbs {
                     for n in 0..ctx.m.names.len() {
@@ -2020,7 +2017,7 @@ impl Extractor<'_> {
             let owned = ctx
                 .lower
                 .windows(2)
-                .any(|w| w[0] == "'s" && matches!(w[1].as_str(), "team" | "delegation" | "side"));
+                .any(|w| w[0] == "'s" && matches!(w[1] as &str, "team" | "delegation" | "side"));
             if !has_leader && (matches!(trig, "accompanied by" | "brought" | "joined by") || owned)
             {
                 self.leader(ctx, "accompanied-leader", mt, &c, l);
@@ -2161,7 +2158,7 @@ impl Extractor<'_> {
             }
             let talks_here = ctx.lower.iter().any(|w| {
                 matches!(
-                    w.as_str(),
+                    w as &str,
                     "talks" | "negotiations" | "delegation" | "summit"
                 )
             });
@@ -2201,7 +2198,7 @@ impl Extractor<'_> {
     fn speaker_country(&self, ctx: &Ctx) -> Option<String> {
         let verb = ctx.lower.iter().position(|w| {
             matches!(
-                w.as_str(),
+                w as &str,
                 "said" | "added" | "says" | "stated" | "told" | "noted"
             )
         })?;
@@ -3018,13 +3015,14 @@ fn contains_words(text: &str, phrase: &str) -> bool {
 }
 
 /// Token index where the words of `phrase` start.
-fn find_words(lower: &[String], phrase: &str) -> Option<usize> {
-    let words: Vec<&str> = phrase.split(' ').collect();
+fn find_words(lower: &[&str], phrase: &str) -> Option<usize> {
+    let first = phrase.split(' ').next()?;
     (0..lower.len()).find(|&i| {
-        words
-            .iter()
-            .enumerate()
-            .all(|(k, w)| lower.get(i + k).is_some_and(|l| l == w))
+        lower[i] == first
+            && phrase
+                .split(' ')
+                .enumerate()
+                .all(|(k, w)| lower.get(i + k).is_some_and(|l| *l == w))
     })
 }
 

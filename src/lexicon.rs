@@ -6,7 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::fact::{AgreementKind, MeetingKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const COUNTRIES: &str = include_str!("../data/lexicon/countries.tsv");
@@ -156,7 +156,7 @@ fn insert_unique(
 
 /// Parses a `canonical<TAB>aliases` file into lowercased alias -> canonical.
 fn alias_map(file: &'static str, text: &'static str) -> Result<HashMap<String, String>> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for (n, l) in lines(text) {
         let (canonical, aliases) = tab_line(file, n, l)?;
         insert_unique(&mut map, file, n, canonical, canonical)?;
@@ -188,7 +188,7 @@ impl Lexicon {
     pub fn builtin() -> Result<Self> {
         let mut lex = Lexicon {
             countries: alias_map("countries.tsv", COUNTRIES)?,
-            metonyms: HashMap::new(),
+            metonyms: HashMap::default(),
             cities: alias_map("cities.tsv", CITIES)?,
             regions: word_set(REGIONS),
             not_offices: word_set(NOT_OFFICES),

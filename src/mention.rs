@@ -93,20 +93,25 @@ fn longest<'a, T>(
     i: usize,
     find: impl Fn(&str) -> Option<T> + 'a,
 ) -> Option<(usize, T)> {
-    for len in (1..=4).rev() {
-        if i + len > tokens.len() {
-            continue;
+    // the words from i (at most four), joined once; shorter phrases are
+    // its prefixes
+    let words = tokens
+        .get(i..)?
+        .iter()
+        .take(4)
+        .take_while(|t| t.kind == TokenKind::Word)
+        .count();
+    let mut phrase = String::new();
+    let mut ends = Vec::with_capacity(words);
+    for t in &tokens[i..i + words] {
+        if !phrase.is_empty() {
+            phrase.push(' ');
         }
-        let words = &tokens[i..i + len];
-        if words.iter().any(|t| t.kind != TokenKind::Word) {
-            continue;
-        }
-        let phrase = words
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if let Some(v) = find(&phrase) {
+        phrase.push_str(&t.text);
+        ends.push(phrase.len());
+    }
+    for len in (1..=words).rev() {
+        if let Some(v) = find(&phrase[..ends[len - 1]]) {
             return Some((len, v));
         }
     }
@@ -173,13 +178,13 @@ pub fn is_name_word(t: &Token, lex: &Lexicon) -> bool {
         return false;
     }
     let lower = t.lower();
-    if lex.non_names.contains(&lower)
+    if lex.non_names.contains(lower)
         || lex.country(text).is_some()
         || lex.city(text).is_some()
-        || lex.regions.contains(&lower)
+        || lex.regions.contains(lower)
         || !lex.office_word(text).is_empty()
-        || lex.not_offices.contains(&lower)
-        || lex.venues.contains(&lower)
+        || lex.not_offices.contains(lower)
+        || lex.venues.contains(lower)
         || lex
             .ranks
             .iter()
@@ -271,12 +276,8 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
                 .enumerate()
                 .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.lower() == *w));
             // "at the Kremlin", "in the Oval Office"; not "the Kremlin said"
-            let place_word = |k: usize| {
-                matches!(
-                    tokens[k].lower().as_str(),
-                    "at" | "in" | "inside" | "to" | "from"
-                )
-            };
+            let place_word =
+                |k: usize| matches!(tokens[k].lower(), "at" | "in" | "inside" | "to" | "from");
             let introduced = tokens[i].is_capitalized()
                 && i > 0
                 && (place_word(i - 1)
@@ -292,10 +293,10 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
         tokens[k].is_capitalized()
             && !place_token[k]
             && lex.country(&tokens[k].text).is_none()
-            && !lex.non_names.contains(&tokens[k].lower())
+            && !lex.non_names.contains(tokens[k].lower())
     };
     for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || !lex.venues.contains(&t.lower()) {
+        if t.kind != TokenKind::Word || !lex.venues.contains(t.lower()) {
             continue;
         }
         let mut s = i;
@@ -325,7 +326,7 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
                 .map(|t| {
                     let mut c = t.text.chars();
                     match c.next() {
-                        Some(f) if lex.venues.contains(&t.lower()) => {
+                        Some(f) if lex.venues.contains(t.lower()) => {
                             f.to_uppercase().chain(c).collect()
                         }
                         _ => t.text.clone(),
@@ -416,7 +417,7 @@ fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Opti
     let mut former = false;
     let mut country = None;
     let mut words: Vec<String> = Vec::new();
-    if matches!(tokens.get(j)?.lower().as_str(), "former" | "ex") {
+    if matches!(tokens.get(j)?.lower(), "former" | "ex") {
         former = true;
         j += 1;
     }
@@ -446,7 +447,7 @@ fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Opti
         let lower = t.lower();
         if !kinds.is_empty() {
             if country.is_none() {
-                if let Some(c) = lex.metonyms.get(&lower) {
+                if let Some(c) = lex.metonyms.get(lower) {
                     country = Some(c.clone());
                 }
             }
@@ -460,7 +461,7 @@ fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Opti
             // "Secretary General", "Attorney General"
             words.push(t.text.clone());
             j += 1;
-        } else if saw_head && lex.not_offices.contains(&lower) {
+        } else if saw_head && lex.not_offices.contains(lower) {
             // "chief negotiator"
             delegation_role = true;
             words.push(t.text.clone());
@@ -477,9 +478,9 @@ fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Opti
             && tokens
                 .get(j + 1)
                 .is_some_and(|n| lex.is_office_head(&n.text))
-            && !lex.non_names.contains(&lower)
+            && !lex.non_names.contains(lower)
             && !matches!(
-                lower.as_str(),
+                lower,
                 "and" | "or" | "the" | "a" | "an" | "of" | "its" | "his" | "her" | "their"
             )
         {
@@ -498,7 +499,7 @@ fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Opti
     let mut complement_country = None;
     while let Some(t) = tokens.get(end) {
         let lower = t.lower();
-        let is_connector = CONNECTORS.contains(&lower.as_str())
+        let is_connector = CONNECTORS.contains(&lower)
             || (delegation_role_ahead(tokens, end, lex) && lower == "to");
         if !is_connector {
             break;
@@ -540,7 +541,7 @@ fn delegation_role_ahead(tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
     tokens[i + 1..]
         .iter()
         .take(3)
-        .any(|t| lex.not_offices.contains(&t.lower()))
+        .any(|t| lex.not_offices.contains(t.lower()))
 }
 
 /// Whether the capitalised unknown word at `j` is followed (within two more
@@ -549,7 +550,7 @@ fn domain_word_before_head(tokens: &[Token], j: usize, lex: &Lexicon, m: &Mentio
     if name_at(m, j).is_some_and(|n| m.names[n].end - m.names[n].start >= 2) {
         return false;
     }
-    if lex.non_names.contains(&tokens[j].lower()) {
+    if lex.non_names.contains(tokens[j].lower()) {
         return false;
     }
     for t in tokens[j + 1..].iter().take(3) {
@@ -577,7 +578,7 @@ fn parse_complement(
     let mut delegation = false;
     // "envoy for Ukraine and Russia": the countries are what the office
     // deals with, not whose it is
-    let about = j > 0 && matches!(tokens[j - 1].lower().as_str(), "for" | "to");
+    let about = j > 0 && matches!(tokens[j - 1].lower(), "for" | "to");
     if tokens.get(j).is_some_and(|t| t.lower() == "the") {
         words.push("the".to_string());
         j += 1;
@@ -599,7 +600,7 @@ fn parse_complement(
                         && !t.is_capitalized()
                         && lex.office_word(&t.text).is_empty()
                         && !matches!(
-                            t.lower().as_str(),
+                            t.lower(),
                             "and" | "or" | "of" | "the" | "who" | "which" | "that"
                         )
                 });
@@ -618,7 +619,7 @@ fn parse_complement(
             j += 1;
             continue;
         }
-        if lex.not_offices.contains(&lower) {
+        if lex.not_offices.contains(lower) {
             delegation = true;
             words.push(t.text.clone());
             j += 1;
@@ -665,7 +666,7 @@ fn parse_complement(
                 if !lex.office_word(&n.text).is_empty() {
                     return true;
                 }
-                if !CONNECTORS.contains(&n.lower().as_str()) {
+                if !CONNECTORS.contains(&n.lower()) {
                     return false;
                 }
                 // "at the Foreign Ministry" continues; "on Wednesday" does not
@@ -674,7 +675,7 @@ fn parse_complement(
                     k += 1;
                 }
                 tokens.get(k).is_some_and(|t| {
-                    t.is_capitalized() && !lex.non_names.contains(&t.lower())
+                    t.is_capitalized() && !lex.non_names.contains(t.lower())
                         || !lex.office_word(&t.text).is_empty()
                 })
             });
@@ -756,7 +757,7 @@ fn attach_offices(tokens: &[Token], lex: &Lexicon, m: &mut Mentions) {
             // "the kingdom's national security adviser, Musaed al-Aiban"
             let introduced = office.start > 0
                 && (matches!(
-                    tokens[office.start - 1].lower().as_str(),
+                    tokens[office.start - 1].lower(),
                     "the" | "a" | "an" | "with" | "by" | "its" | "his" | "her" | "their"
                 ) || tokens[office.start - 1].kind == TokenKind::Possessive);
             let countried = office.country.is_some()
@@ -776,7 +777,7 @@ fn attach_offices(tokens: &[Token], lex: &Lexicon, m: &mut Mentions) {
             let mut s = office.start;
             if s > 0
                 && matches!(
-                    tokens[s - 1].lower().as_str(),
+                    tokens[s - 1].lower(),
                     "the" | "a" | "an" | "its" | "his" | "her" | "their"
                 )
             {

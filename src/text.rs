@@ -249,17 +249,31 @@ pub struct Token {
     pub start: usize,
     /// One past the last byte in the sentence text.
     pub end: usize,
+    /// The text in lower case, made once: the rules compare it often.
+    lower: String,
 }
 
 impl Token {
+    /// A token of `text`, `kind`, at `start..end` of its sentence.
+    pub fn new(text: String, kind: TokenKind, start: usize, end: usize) -> Token {
+        let lower = text.to_lowercase();
+        Token {
+            text,
+            kind,
+            start,
+            end,
+            lower,
+        }
+    }
+
     /// Whether the token starts with a capital letter.
     pub fn is_capitalized(&self) -> bool {
         self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
     }
 
     /// The token lowercased.
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    pub fn lower(&self) -> &str {
+        &self.lower
     }
 
     /// Whether this is the punctuation `c`.
@@ -307,45 +321,20 @@ pub fn tokens(sentence: &str, lex: &Lexicon) -> Vec<Token> {
         text = trimmed;
         if kind == TokenKind::Word && text.ends_with('.') && !lex.abbreviations.contains(text) {
             let word = &text[..text.len() - 1];
-            out.push(Token {
-                text: word.to_string(),
-                kind,
-                start,
-                end: end - 1,
-            });
-            out.push(Token {
-                text: ".".into(),
-                kind: TokenKind::Punct,
-                start: end - 1,
-                end,
-            });
+            out.push(Token::new(word.to_string(), kind, start, end - 1));
+            out.push(Token::new(".".into(), TokenKind::Punct, end - 1, end));
             continue;
         }
         // Ukraine's: the possessive is a token of its own
         if kind == TokenKind::Word {
             if let Some(stem) = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")) {
                 let cut = start + stem.len();
-                out.push(Token {
-                    text: stem.to_string(),
-                    kind,
-                    start,
-                    end: cut,
-                });
-                out.push(Token {
-                    text: "'s".into(),
-                    kind: TokenKind::Possessive,
-                    start: cut,
-                    end,
-                });
+                out.push(Token::new(stem.to_string(), kind, start, cut));
+                out.push(Token::new("'s".into(), TokenKind::Possessive, cut, end));
                 continue;
             }
         }
-        out.push(Token {
-            text: text.to_string(),
-            kind,
-            start,
-            end,
-        });
+        out.push(Token::new(text.to_string(), kind, start, end));
     }
     out
 }
