@@ -84,7 +84,7 @@ for size in "${sizes[@]}"; do
   timed "$out/add-$size.log" $bin build --quiet --store "$store" "$one"
   record "$size" add_one_article_seconds "$(elapsed "$out/add-$size.log.time")"
 
-  for q in $(ls queries | sed 's/\.rq$//'); do
+  for q in $(cd queries && ls *.rq | sed 's/\.rq$//'); do
     set +e
     start=$(date +%s.%N)
     (ulimit -v "$QUERY_MEMORY_KB"; timeout "$QUERY_TIMEOUT" $bin query "$q" --store "$store" --format csv > "$out/query-$size-$q.csv" 2> "$out/query-$size-$q.err")
