@@ -75,6 +75,7 @@ for size in "${sizes[@]}"; do
   record "$size" extraction_seconds "$(awk '/extracting/ {print $2}' "$out/build-$size.log")"
   record "$size" load_triples_per_s "$(sed -n 's/.*writing store .*(\([0-9]*\) triples\/s.*/\1/p' "$out/build-$size.log")"
   record "$size" load_seconds "$(awk '/writing store/ {print $3}' "$out/build-$size.log")"
+  record "$size" compact_seconds "$(sed -n 's/.*compacting \([0-9.]*\) s.*/\1/p' "$out/build-$size.log")"
   record "$size" store_bytes "$(du -sb "$store" | cut -f1)"
 
   # one more article into the store that now holds the corpus
@@ -113,7 +114,8 @@ for size in "${sizes[@]}"; do
     rm -rf "$ceiling_store"
     ceiling=$(zstd -dc "$nq" | target/release/examples/load-ceiling - "$ceiling_store")
     record "$size" load_ceiling_quads_per_s "$(sed 's/.*quads_per_s=\([0-9]*\).*/\1/' <<< "$ceiling")"
-    record "$size" load_ceiling_seconds "$(sed 's/.*seconds=\([0-9.]*\).*/\1/' <<< "$ceiling")"
+    record "$size" load_ceiling_seconds "$(sed 's/.* seconds=\([0-9.]*\).*/\1/' <<< "$ceiling")"
+    record "$size" load_ceiling_compact_seconds "$(sed 's/.*compact_seconds=\([0-9.]*\).*/\1/' <<< "$ceiling")"
     record "$size" load_ceiling_store_bytes "$(du -sb "$ceiling_store" | cut -f1)"
     rm -rf "$ceiling_store" "$nq"
   fi

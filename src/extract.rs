@@ -2670,11 +2670,10 @@ impl Extractor<'_> {
                 }
             }
         }
-        let mut countries = self.person_country.clone();
-        for (p, c) in self.known {
-            countries.entry(p.clone()).or_insert_with(|| c.clone());
-        }
-        fill_role_countries(&mut facts, &countries);
+        // the article's own countries first, then other articles' (looked
+        // up per role: `known` grows with the corpus)
+        let (own, known) = (&self.person_country, self.known);
+        fill_role_countries(&mut facts, |p| own.get(p).or_else(|| known.get(p)));
         drop_generic_titles(&mut facts);
         let mut people: Vec<Person> = self
             .people
@@ -3027,7 +3026,10 @@ fn find_words(lower: &[&str], phrase: &str) -> Option<usize> {
 }
 
 /// A role without a country takes the country the article gives the person.
-fn fill_role_countries(facts: &mut [Found], countries: &HashMap<PersonKey, String>) {
+fn fill_role_countries<'c>(
+    facts: &mut [Found],
+    country: impl Fn(&PersonKey) -> Option<&'c String>,
+) {
     for f in facts.iter_mut() {
         if let Fact::Role {
             person,
@@ -3035,7 +3037,7 @@ fn fill_role_countries(facts: &mut [Found], countries: &HashMap<PersonKey, Strin
             ..
         } = &mut f.fact
         {
-            *c = countries.get(person).cloned();
+            *c = country(person).cloned();
         }
     }
 }

@@ -292,11 +292,24 @@ impl Links {
                     FullName::Many => None,
                 })
                 .collect(),
-            placed: self.placed.into_iter().collect(),
+            placed_in: HashMap::new(),
+            placed_on: HashMap::new(),
             weights: self.weights.into_iter().collect(),
             venues: HashMap::new(),
             titles: HashMap::new(),
         };
+        // `placed` iterates in key order, which begins with the day
+        for key in self.placed {
+            if let (Some(date), Some(place)) = (key.date, &key.place) {
+                let by_city = linker.placed_in.entry((place.clone(), key.kind));
+                by_city.or_default().push(key.clone());
+                linker
+                    .placed_on
+                    .entry((date, key.kind))
+                    .or_default()
+                    .push(key);
+            }
+        }
         for (record, n) in self.venues {
             let mut meetings: Vec<Meeting> = record
                 .meetings
@@ -339,8 +352,11 @@ impl Links {
 pub struct Linker {
     /// surname key -> the one full name articles give it.
     surnames: HashMap<String, String>,
-    /// Meetings with a day and a city, sorted.
-    placed: Vec<MeetingKey>,
+    /// Meetings with a day and a city by (city, kind), each list sorted by
+    /// day.
+    placed_in: HashMap<(String, MeetingKind), Vec<MeetingKey>>,
+    /// The same meetings by (day, kind), in key order.
+    placed_on: HashMap<(NaiveDate, MeetingKind), Vec<MeetingKey>>,
     /// meeting -> how many facts are about it.
     weights: HashMap<MeetingKey, usize>,
     /// (meeting, folded venue) -> spelling -> how many articles use it.
@@ -404,15 +420,17 @@ impl Linker {
             if let (None, None, Some(place), Some(written)) =
                 (m.key.date, m.key.year, &m.key.place, written)
             {
-                let mut same: Vec<&MeetingKey> = self
-                    .placed
-                    .iter()
-                    .filter(|k| k.place.as_ref() == Some(place) && k.kind == m.key.kind)
-                    .filter(|k| {
-                        k.date
-                            .is_some_and(|d| d <= written && (written - d).num_days() <= 60)
-                    })
-                    .collect();
+                let in_city = self
+                    .placed_in
+                    .get(&(place.clone(), m.key.kind))
+                    .map_or(&[][..], Vec::as_slice);
+                // the two months up to the day it was written
+                let from = in_city.partition_point(|k| {
+                    k.date
+                        .is_some_and(|d| d < written && (written - d).num_days() > 60)
+                });
+                let to = in_city.partition_point(|k| k.date.is_some_and(|d| d <= written));
+                let mut same: Vec<&MeetingKey> = in_city[from..to.max(from)].iter().collect();
                 same.sort_by_key(|k| std::cmp::Reverse(weight(k)));
                 match same[..] {
                     [only] => {
@@ -429,11 +447,12 @@ impl Linker {
             {
                 continue;
             }
-            let mut same = self
-                .placed
-                .iter()
-                .filter(|k| k.date == m.key.date && k.kind == m.key.kind);
-            if let (Some(only), None) = (same.next(), same.next()) {
+            let same = m
+                .key
+                .date
+                .and_then(|d| self.placed_on.get(&(d, m.key.kind)))
+                .map_or(&[][..], Vec::as_slice);
+            if let [only] = same {
                 rekey.insert(m.key.clone(), only.clone());
             }
         }

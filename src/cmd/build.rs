@@ -159,7 +159,7 @@ fn report(
         "transactions"
     };
     text.push_str(&format!(
-        "  {:<18} {:>6.2} s  ({:.2} MB/s; passes 1-2 {:.2} s)\n  {:<18} {:>6.2} s  ({:.0} triples/s, {how})\n",
+        "  {:<18} {:>6.2} s  ({:.2} MB/s; passes 1-2 {:.2} s)\n  {:<18} {:>6.2} s  ({:.0} triples/s, {how}; compacting {:.2} s)\n",
         "extracting",
         extracting,
         bytes as f64 / 1e6 / extracting.max(1e-9),
@@ -167,6 +167,7 @@ fn report(
         "writing store",
         written.seconds,
         written.written as f64 / written.seconds.max(1e-9),
+        written.compact_seconds,
     ));
     text
 }
