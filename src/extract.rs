@@ -415,6 +415,37 @@ struct Ctx<'s> {
     /// of their cue.
     meetings: Vec<(usize, usize)>,
     lower: Vec<&'s str>,
+    /// Each token's lowercase word with its position, sorted: where a
+    /// phrase can start, found by its first word.
+    starts: Vec<(&'s str, usize)>,
+    /// A bit per hashed word of the sentence, so most phrases whose first
+    /// word is not there are ruled out without a search.
+    words: WordBits,
+}
+
+/// A 256-bit filter of the words of a sentence: a clear bit means the word
+/// is not there; a set one that it may be.
+#[derive(Default)]
+struct WordBits([u64; 4]);
+
+impl WordBits {
+    fn bit(word: &str) -> (usize, u64) {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        word.hash(&mut h);
+        let n = h.finish() >> 56;
+        ((n >> 6) as usize & 3, 1 << (n & 63))
+    }
+
+    fn insert(&mut self, word: &str) {
+        let (i, b) = Self::bit(word);
+        self.0[i] |= b;
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        let (i, b) = Self::bit(word);
+        self.0[i] & b != 0
+    }
 }
 
 impl Ctx<'_> {
@@ -432,7 +463,16 @@ impl Ctx<'_> {
 
     /// Token index of the first occurrence of `phrase` at or after `from`.
     fn find(&self, phrase: &str, from: usize) -> Option<usize> {
-        (from..self.tokens.len()).find(|&i| self.phrase_at(i, phrase))
+        let first = phrase.split(' ').next().unwrap_or(phrase);
+        if !self.words.may_hold(first) {
+            return None;
+        }
+        let at = self.starts.partition_point(|(w, _)| *w < first);
+        self.starts[at..]
+            .iter()
+            .take_while(|(w, _)| *w == first)
+            .map(|&(_, i)| i)
+            .find(|&i| i >= from && self.phrase_at(i, phrase))
     }
 
     /// The name mention that starts at or after `i`, skipping an office.
@@ -553,6 +593,10 @@ impl Extractor<'_> {
         let with_anaphors = self.office_anaphors(tokens, m, &mut persons);
         let m = with_anaphors.as_ref().unwrap_or(m);
         let lower: Vec<&str> = tokens.iter().map(Token::lower).collect();
+        let mut starts: Vec<(&str, usize)> = lower.iter().copied().zip(0..).collect();
+        starts.sort_unstable();
+        let mut words = WordBits::default();
+        lower.iter().for_each(|w| words.insert(w));
         let mut ctx = Ctx {
             sentence: s,
             tokens,
@@ -561,6 +605,8 @@ impl Extractor<'_> {
             dates: Vec::new(),
             meetings: Vec::new(),
             lower,
+            starts,
+            words,
         };
         self.discourse.prior_any = self.discourse.last_any;
         // "four days of negotiations", "a two-day summit"
@@ -2243,7 +2289,7 @@ impl Extractor<'_> {
         // "the arrangement is to run for 120 days": what a deal holds
         let content = || {
             let contents = &self.lex.agreements.contents;
-            contents.iter().find_map(|c| find_words(&ctx.lower, c))
+            contents.iter().find_map(|c| ctx.find(c, 0))
         };
         let Some(trig) = verb.or_else(content) else {
             return;
@@ -2328,7 +2374,7 @@ impl Extractor<'_> {
         for (kind, words) in &cues.kinds {
             let Some((pos, _)) = words
                 .iter()
-                .filter_map(|w| find_words(&ctx.lower, w).map(|p| (p, w)))
+                .filter_map(|w| ctx.find(w, 0).map(|p| (p, w)))
                 .min_by_key(|(p, _)| *p)
             else {
                 continue;
@@ -2498,7 +2544,7 @@ impl Extractor<'_> {
                     _ => false,
                 }
             };
-        let content = cues.contents.iter().find_map(|c| find_words(&ctx.lower, c));
+        let content = cues.contents.iter().find_map(|c| ctx.find(c, 0));
         let from = match (content, signed, agreed_to && !further) {
             (Some(c), _, _) => c,
             (None, Some(i), _) => i,
@@ -2516,7 +2562,7 @@ impl Extractor<'_> {
     /// agrees on it without one.
     fn note_quantities(&mut self, ctx: &Ctx) {
         for (kind, words) in &self.lex.agreements.kinds {
-            let pos = words.iter().filter_map(|w| find_words(&ctx.lower, w)).min();
+            let pos = words.iter().filter_map(|w| ctx.find(w, 0)).min();
             if let Some(q) = pos.and_then(|p| quantity_near(ctx, p)) {
                 self.kind_quantity.insert(*kind, q);
             }
@@ -3011,18 +3057,6 @@ fn shift_weekday(w: Weekday, days: i64) -> Weekday {
 fn contains_words(text: &str, phrase: &str) -> bool {
     let padded = format!(" {text} ");
     padded.contains(&format!(" {phrase} "))
-}
-
-/// Token index where the words of `phrase` start.
-fn find_words(lower: &[&str], phrase: &str) -> Option<usize> {
-    let first = phrase.split(' ').next()?;
-    (0..lower.len()).find(|&i| {
-        lower[i] == first
-            && phrase
-                .split(' ')
-                .enumerate()
-                .all(|(k, w)| lower.get(i + k).is_some_and(|l| *l == w))
-    })
 }
 
 /// A role without a country takes the country the article gives the person.

@@ -93,6 +93,9 @@ pub struct Lexicon {
     pub abbreviations: HashSet<String>,
     /// Capitalised words that are never part of a name (lowercased).
     pub non_names: HashSet<String>,
+    /// The first word of every city, region, country and metonym, so a
+    /// token that starts none is passed over without building a phrase.
+    pub place_starts: HashSet<String>,
 }
 
 /// The built-in lexicon, parsed on first use.
@@ -318,6 +321,13 @@ impl Lexicon {
                 }
             }
         }
+        let first = |key: &String| key.split(' ').next().unwrap_or_default().to_string();
+        lex.place_starts = (lex.cities.keys())
+            .chain(lex.regions.iter())
+            .chain(lex.countries.keys())
+            .chain(lex.metonyms.keys())
+            .map(first)
+            .collect();
         Ok(lex)
     }
 

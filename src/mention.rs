@@ -211,6 +211,10 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
     let mut place_token = vec![false; tokens.len()];
     let mut i = 0;
     while i < tokens.len() {
+        if !lex.place_starts.contains(tokens[i].lower()) {
+            i += 1;
+            continue;
+        }
         if let Some((len, city)) = longest(tokens, i, |p| lex.city(p).map(str::to_string)) {
             m.cities.push((i, city));
             place_token[i..i + len].iter_mut().for_each(|p| *p = true);
@@ -229,15 +233,20 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
     // countries (names, adjectives, metonyms; multi-word first)
     let mut i = 0;
     while i < tokens.len() {
-        if let Some((len, (country, form))) = longest(tokens, i, |p| {
-            lex.country_proper(p)
-                .map(|c| (c.to_string(), CountryForm::Proper))
-                .or_else(|| {
-                    lex.metonyms
-                        .get(&p.to_lowercase())
-                        .map(|c| (c.clone(), CountryForm::Metonym))
-                })
-        }) {
+        let found = if lex.place_starts.contains(tokens[i].lower()) {
+            longest(tokens, i, |p| {
+                lex.country_proper(p)
+                    .map(|c| (c.to_string(), CountryForm::Proper))
+                    .or_else(|| {
+                        lex.metonyms
+                            .get(&p.to_lowercase())
+                            .map(|c| (c.clone(), CountryForm::Metonym))
+                    })
+            })
+        } else {
+            None
+        };
+        if let Some((len, (country, form))) = found {
             let possessive = tokens
                 .get(i + len)
                 .is_some_and(|t| t.kind == TokenKind::Possessive);
