@@ -7,6 +7,11 @@ use delegraph::cli::Cli;
 use delegraph::Error;
 use std::process::ExitCode;
 
+/// mimalloc for Rust's allocations; its `override` feature makes it the C
+/// library's malloc as well (see Cargo.toml), so the two never mix.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match delegraph::cmd::run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
