@@ -448,7 +448,31 @@ impl WordBits {
     }
 }
 
-impl Ctx<'_> {
+impl<'s> Ctx<'s> {
+    fn new(
+        sentence: &'s Sentence,
+        tokens: &'s [Token],
+        m: &'s Mentions,
+        persons: Vec<Option<PersonKey>>,
+    ) -> Ctx<'s> {
+        let lower: Vec<&str> = tokens.iter().map(Token::lower).collect();
+        let mut starts: Vec<(&str, usize)> = lower.iter().copied().zip(0..).collect();
+        starts.sort_unstable();
+        let mut words = WordBits::default();
+        lower.iter().for_each(|w| words.insert(w));
+        Ctx {
+            sentence,
+            tokens,
+            m,
+            persons,
+            dates: Vec::new(),
+            meetings: Vec::new(),
+            lower,
+            starts,
+            words,
+        }
+    }
+
     fn word(&self, i: usize) -> &str {
         self.lower.get(i).copied().unwrap_or("")
     }
@@ -592,22 +616,7 @@ impl Extractor<'_> {
         // "the Kremlin aide said": the one person the article gave that office
         let with_anaphors = self.office_anaphors(tokens, m, &mut persons);
         let m = with_anaphors.as_ref().unwrap_or(m);
-        let lower: Vec<&str> = tokens.iter().map(Token::lower).collect();
-        let mut starts: Vec<(&str, usize)> = lower.iter().copied().zip(0..).collect();
-        starts.sort_unstable();
-        let mut words = WordBits::default();
-        lower.iter().for_each(|w| words.insert(w));
-        let mut ctx = Ctx {
-            sentence: s,
-            tokens,
-            m,
-            persons,
-            dates: Vec::new(),
-            meetings: Vec::new(),
-            lower,
-            starts,
-            words,
-        };
+        let mut ctx = Ctx::new(s, tokens, m, persons);
         self.discourse.prior_any = self.discourse.last_any;
         // "four days of negotiations", "a two-day summit"
         for k in 0..tokens.len() {
@@ -3236,6 +3245,30 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_phrase_is_found_where_its_words_first_start_at_or_after_a_token() {
+        let lex = lexicon();
+        let clean = text::clean("The talks ended, and talks will go on after the talks end.\n");
+        let sentence = text::sentences(&clean, lex).remove(0);
+        let tokens = text::tokens(&sentence.text, lex);
+        let m = mention::analyse(&tokens, lex);
+        let ctx = Ctx::new(&sentence, &tokens, &m, Vec::new());
+        // The(0) talks(1) ended(2) ,(3) and(4) talks(5) will(6) go(7) on(8)
+        // after(9) the(10) talks(11) end(12) .(13)
+        assert_eq!(ctx.find("talks", 0), Some(1));
+        assert_eq!(ctx.find("talks", 2), Some(5));
+        assert_eq!(ctx.find("talks", 6), Some(11));
+        assert_eq!(ctx.find("talks", 12), None);
+        assert_eq!(ctx.find("the talks end", 0), Some(10));
+        assert_eq!(ctx.find("talks end", 0), Some(11));
+        assert_eq!(ctx.find("talks will", 0), Some(5));
+        assert_eq!(ctx.find("the", 1), Some(10));
+        // a last word past the sentence's end, and words it lacks
+        assert_eq!(ctx.find("end . more", 0), None);
+        assert_eq!(ctx.find("ceasefire", 0), None);
+        assert_eq!(ctx.find("talks began", 0), None);
     }
 
     #[test]

@@ -605,6 +605,75 @@ mod tests {
     }
 
     #[test]
+    fn undated_talks_in_a_city_are_the_ones_held_there_in_the_two_months_before() {
+        let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(2025, m, d);
+        let key = |date: Option<NaiveDate>, place: Option<&str>, kind: MeetingKind| MeetingKey {
+            date,
+            year: None,
+            place: place.map(str::to_string),
+            kind,
+        };
+        let talks = |m: u32, d: u32| key(day(m, d), Some("Jeddah"), MeetingKind::Talks);
+        let mut links = Links::default();
+        // 63 days before, 3 days before, 6 days after an article of 14 March;
+        // a summit there, and talks elsewhere, the same day
+        for k in [
+            talks(1, 10),
+            talks(3, 11),
+            talks(3, 20),
+            key(day(3, 12), Some("Jeddah"), MeetingKind::Summit),
+            key(day(3, 12), Some("Riyadh"), MeetingKind::Talks),
+            key(day(3, 20), Some("Riyadh"), MeetingKind::Talks),
+        ] {
+            links.placed.insert(k);
+        }
+        let linker = links.finish();
+        let undated = |kind| Meeting {
+            key: key(None, Some("Jeddah"), kind),
+            venue: None,
+            countries: Vec::new(),
+        };
+        let rekey = |written, m: &Meeting| {
+            linker
+                .meeting_rekey(written, std::slice::from_ref(m))
+                .remove(&m.key)
+        };
+        let jeddah = undated(MeetingKind::Talks);
+        assert_eq!(rekey(day(3, 14), &jeddah), Some(talks(3, 11)));
+        // talks after the article are not the ones it looks back on
+        assert_eq!(rekey(day(3, 9), &jeddah), Some(talks(1, 10)));
+        // both ends count: 10 January is sixty days before 11 March, and
+        // 11 March the day itself, so two talks and neither is chosen
+        assert_eq!(rekey(day(3, 11), &jeddah), None);
+        // sixty-one days before is out of the window
+        assert_eq!(rekey(day(3, 12), &jeddah), Some(talks(3, 11)));
+        assert_eq!(rekey(day(3, 21), &jeddah), None);
+        // a summit is not talks
+        assert_eq!(
+            rekey(day(3, 14), &undated(MeetingKind::Summit)),
+            Some(key(day(3, 12), Some("Jeddah"), MeetingKind::Summit))
+        );
+        assert_eq!(rekey(None, &jeddah), None);
+        // a dated meeting with no city: the one placed meeting of that kind
+        // that day, when there is only one
+        let dated = |d, kind| Meeting {
+            key: key(day(3, d), None, kind),
+            venue: None,
+            countries: Vec::new(),
+        };
+        assert_eq!(
+            rekey(day(3, 14), &dated(11, MeetingKind::Talks)),
+            Some(talks(3, 11))
+        );
+        assert_eq!(
+            rekey(day(3, 14), &dated(12, MeetingKind::Talks)),
+            Some(key(day(3, 12), Some("Riyadh"), MeetingKind::Talks))
+        );
+        assert_eq!(rekey(day(3, 14), &dated(13, MeetingKind::Talks)), None);
+        assert_eq!(rekey(day(3, 24), &dated(20, MeetingKind::Talks)), None);
+    }
+
+    #[test]
     fn scans_merge_in_any_order_and_survive_json() {
         let [a, b] = articles();
         let mut ab = Scan::of_article(&a);
