@@ -10,7 +10,12 @@
 #   - for the sizes in LOAD_CEILING_SIZES: `delegraph extract --format
 #     nquads` (compressed with zstd -1 on the way, as the N-Quads of a
 #     large corpus outgrow the disk) and Oxigraph's own bulk load of those
-#     N-Quads (examples/load-ceiling, fed by zstd -dc).
+#     N-Quads (examples/load-ceiling, fed by zstd -dc);
+#   - for the sizes in EXTRACT_ONLY_SIZES, instead of all the above after
+#     the scan: `delegraph extract --format nquads` into `wc -c` (time,
+#     peak RSS), the map step of the distributed path. A store of a 1 GB
+#     corpus would need about 50 GB of disk, twice that while the bulk
+#     load is made visible.
 # Everything is written under target/bench (not committed); the figures go
 # to target/bench/results.tsv, one line per measure, and to standard output.
 #
@@ -22,6 +27,7 @@ cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10MB 100MB 1GB)
 LOAD_CEILING_SIZES=${LOAD_CEILING_SIZES:-"10MB 100MB"}
+EXTRACT_ONLY_SIZES=${EXTRACT_ONLY_SIZES:-"1GB"}
 QUERY_TIMEOUT=${QUERY_TIMEOUT:-30}
 QUERY_MEMORY_KB=${QUERY_MEMORY_KB:-8000000}
 out=target/bench
@@ -63,6 +69,16 @@ for size in "${sizes[@]}"; do
   target/release/examples/scan-ceiling "$corpus" > /dev/null
   scan=$(target/release/examples/scan-ceiling "$corpus")
   record "$size" scan_ceiling_mb_per_s "$(sed 's/.*mb_per_s=\([0-9.]*\).*/\1/' <<< "$scan")"
+
+  if [[ " $EXTRACT_ONLY_SIZES " == *" $size "* ]]; then
+    timed "$out/extract-$size.log" bash -c "set -o pipefail; $bin extract --format nquads '$corpus' | wc -c > '$out/extract-$size.bytes'"
+    extract_seconds=$(elapsed "$out/extract-$size.log.time")
+    record "$size" extract_nquads_seconds "$extract_seconds"
+    record "$size" extract_nquads_mb_per_s "$(awk -v b="$bytes" -v s="$extract_seconds" 'BEGIN {printf "%.2f", b / 1e6 / s}')"
+    record "$size" extract_nquads_peak_rss_kb "$(peak_kb "$out/extract-$size.log.time")"
+    record "$size" extract_nquads_bytes "$(cat "$out/extract-$size.bytes")"
+    continue
+  fi
 
   # the build into a new store
   store=$out/store-$size
