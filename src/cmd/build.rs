@@ -84,7 +84,11 @@ pub fn run(args: &BuildArgs) -> Result<()> {
             writer.write(article.graph, article.quads)
         },
     )?;
-    progress.step("committing");
+    progress.step(if writer.is_bulk() {
+        "committing, compacting"
+    } else {
+        "committing"
+    });
     let written = writer.finish()?;
     let pruned = if args.prune {
         progress.step("pruning");
