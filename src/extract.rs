@@ -826,10 +826,14 @@ impl Extractor<'_> {
         let mut cues: Vec<(usize, usize, MeetingKind)> = Vec::new();
         let mut i = 0;
         while i < n {
+            // only the cues that start with this word, longest first
             let found = self
                 .lex
-                .meeting_words
-                .iter()
+                .meeting_starts
+                .get(ctx.word(i))
+                .into_iter()
+                .flatten()
+                .map(|&k| &self.lex.meeting_words[k])
                 .find(|(w, _)| ctx.phrase_at(i, w))
                 .map(|(w, k)| (w.split(' ').count(), *k, w.as_str()));
             if let Some((len, kind, word)) = found {
@@ -983,10 +987,7 @@ impl Extractor<'_> {
                 let after = ctx.tokens.get(t + len);
                 matches!(before, "in" | "at" | "to" | "hosted")
                     || after.is_some_and(|a| {
-                        self.lex
-                            .meeting_words
-                            .iter()
-                            .any(|(w, _)| w.split(' ').next() == Some(a.lower()))
+                        self.lex.meeting_starts.contains_key(a.lower())
                             || matches!(a.lower(), "peace" | "round")
                     })
                     // "Istanbul's Dolmabahce Palace", not "Washington's team"

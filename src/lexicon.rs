@@ -87,6 +87,9 @@ pub struct Lexicon {
     pub capitals: HashMap<String, String>,
     /// Meeting cue phrases (lowercased), longest first, with their kind.
     pub meeting_words: Vec<(String, MeetingKind)>,
+    /// First word of a meeting cue -> the cues it starts (indexes into
+    /// `meeting_words`, in its order).
+    pub meeting_starts: HashMap<String, Vec<usize>>,
     /// Agreement cue words.
     pub agreements: AgreementCues,
     /// Abbreviations that do not end a sentence (case-sensitive).
@@ -269,6 +272,10 @@ impl Lexicon {
         }
         lex.meeting_words
             .sort_by_key(|(w, _)| std::cmp::Reverse(w.split_whitespace().count()));
+        for (k, (w, _)) in lex.meeting_words.iter().enumerate() {
+            let first = w.split(' ').next().unwrap_or_default().to_string();
+            lex.meeting_starts.entry(first).or_default().push(k);
+        }
         for (_, l) in lines(GIVEN_NAMES) {
             let (canonical, variants) = tab_line("given-names.tsv", 0, l)?;
             for v in variants {
