@@ -10,7 +10,7 @@
 //! end ([`Labeller`]); with transactions, the labels of the resources the
 //! batch touched are counted again from the store after it.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::labels::{article_label, LabelTally, Labeller};
 use crate::store::{storage_error, GraphStore};
 use crate::vocab::{skos, LABELS_GRAPH, ONTOLOGY_GRAPH};
@@ -285,7 +285,13 @@ impl<'a> ArticleWriter<'a> {
                 // 100 MB corpus) and every query reads them all; merged
                 // now, the cost is the build's, once.
                 let compacting = Instant::now();
-                store.oxigraph().optimize().map_err(fail)?;
+                store.oxigraph().optimize().map_err(|e| Error::Store {
+                    path: store.path().to_owned(),
+                    message: format!(
+                        "the articles are in the store, but compacting it failed ({e}); \
+                         the next write will wait until RocksDB has compacted it"
+                    ),
+                })?;
                 compact = compacting.elapsed().as_secs_f64();
                 (true, Some(before + self.added))
             }
