@@ -7,7 +7,7 @@
 
 use rayon::prelude::*;
 use regex::Regex;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 fn main() -> std::process::ExitCode {
@@ -16,10 +16,14 @@ fn main() -> std::process::ExitCode {
         eprintln!("usage: scan-ceiling DIR...");
         return std::process::ExitCode::FAILURE;
     }
-    let mut files = Vec::new();
-    for root in &roots {
-        walk(root, &mut files);
-    }
+    // the `.txt` files under them, as `delegraph build` finds them
+    let files = match delegraph::document::expand_paths(&roots) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("scan-ceiling: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
     // capitalised words (names, places, offices) and numbers
     let Ok(pattern) = Regex::new(r"\b\p{Lu}[\p{L}\p{M}'’-]*|\b\d[\d,.]*") else {
         eprintln!("scan-ceiling: bad pattern");
@@ -41,20 +45,4 @@ fn main() -> std::process::ExitCode {
         rayon::current_num_threads()
     );
     std::process::ExitCode::SUCCESS
-}
-
-fn walk(path: &Path, out: &mut Vec<PathBuf>) {
-    if path.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        entries.sort();
-        for entry in entries {
-            walk(&entry, out);
-        }
-    } else if path.extension().is_some_and(|e| e == "txt") {
-        out.push(path.to_owned());
-    }
 }

@@ -10,7 +10,7 @@
 use crate::dates::{self, DateExpr};
 use crate::document::Document;
 use crate::fact::*;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{first_word, Lexicon};
 use crate::mention::{self, Mentions, NameMention};
 use crate::names::{person_key, surname_key};
 use crate::text::{self, Sentence, Token, TokenKind};
@@ -487,7 +487,7 @@ impl<'s> Ctx<'s> {
 
     /// Token index of the first occurrence of `phrase` at or after `from`.
     fn find(&self, phrase: &str, from: usize) -> Option<usize> {
-        let first = phrase.split(' ').next().unwrap_or(phrase);
+        let first = first_word(phrase);
         if !self.words.may_hold(first) {
             return None;
         }

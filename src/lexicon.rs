@@ -101,6 +101,12 @@ pub struct Lexicon {
     pub place_starts: HashSet<String>,
 }
 
+/// The first word of a phrase (its words joined by single spaces): what a
+/// phrase is looked up by.
+pub fn first_word(phrase: &str) -> &str {
+    phrase.split(' ').next().unwrap_or(phrase)
+}
+
 /// The built-in lexicon, parsed on first use.
 ///
 /// The data files are part of the binary and checked by the unit tests, so a
@@ -273,7 +279,7 @@ impl Lexicon {
         lex.meeting_words
             .sort_by_key(|(w, _)| std::cmp::Reverse(w.split_whitespace().count()));
         for (k, (w, _)) in lex.meeting_words.iter().enumerate() {
-            let first = w.split(' ').next().unwrap_or_default().to_string();
+            let first = first_word(w).to_string();
             lex.meeting_starts.entry(first).or_default().push(k);
         }
         for (_, l) in lines(GIVEN_NAMES) {
@@ -328,12 +334,11 @@ impl Lexicon {
                 }
             }
         }
-        let first = |key: &String| key.split(' ').next().unwrap_or_default().to_string();
         lex.place_starts = (lex.cities.keys())
             .chain(lex.regions.iter())
             .chain(lex.countries.keys())
             .chain(lex.metonyms.keys())
-            .map(first)
+            .map(|key| first_word(key).to_string())
             .collect();
         Ok(lex)
     }

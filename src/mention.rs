@@ -8,6 +8,7 @@
 
 use crate::lexicon::{Lexicon, OfficeWord};
 use crate::text::{Token, TokenKind};
+use rustc_hash::FxHashSet as HashSet;
 
 /// Name particles that may sit inside a name (`bin`, `al-`, `von`).
 const PARTICLES: [&str; 16] = [
@@ -87,12 +88,17 @@ pub struct Mentions {
 }
 
 /// Matches the longest phrase of up to four tokens starting at `i` that `find`
-/// accepts; returns its length and value.
+/// accepts; returns its length and value. A token whose word starts no
+/// entry (`starts`: the gazetteer's first words) builds no phrase.
 fn longest<'a, T>(
     tokens: &[Token],
     i: usize,
+    starts: &HashSet<String>,
     find: impl Fn(&str) -> Option<T> + 'a,
 ) -> Option<(usize, T)> {
+    if !starts.contains(tokens.get(i)?.lower()) {
+        return None;
+    }
     // the words from i (at most four), joined once; shorter phrases are
     // its prefixes
     let words = tokens
@@ -211,17 +217,14 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
     let mut place_token = vec![false; tokens.len()];
     let mut i = 0;
     while i < tokens.len() {
-        if !lex.place_starts.contains(tokens[i].lower()) {
-            i += 1;
-            continue;
-        }
-        if let Some((len, city)) = longest(tokens, i, |p| lex.city(p).map(str::to_string)) {
+        let starts = &lex.place_starts;
+        if let Some((len, city)) = longest(tokens, i, starts, |p| lex.city(p).map(str::to_string)) {
             m.cities.push((i, city));
             place_token[i..i + len].iter_mut().for_each(|p| *p = true);
             i += len;
             continue;
         }
-        if let Some((len, ())) = longest(tokens, i, |p| {
+        if let Some((len, ())) = longest(tokens, i, starts, |p| {
             lex.regions.contains(&p.to_lowercase()).then_some(())
         }) {
             place_token[i..i + len].iter_mut().for_each(|p| *p = true);
@@ -233,20 +236,15 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
     // countries (names, adjectives, metonyms; multi-word first)
     let mut i = 0;
     while i < tokens.len() {
-        let found = if lex.place_starts.contains(tokens[i].lower()) {
-            longest(tokens, i, |p| {
-                lex.country_proper(p)
-                    .map(|c| (c.to_string(), CountryForm::Proper))
-                    .or_else(|| {
-                        lex.metonyms
-                            .get(&p.to_lowercase())
-                            .map(|c| (c.clone(), CountryForm::Metonym))
-                    })
-            })
-        } else {
-            None
-        };
-        if let Some((len, (country, form))) = found {
+        if let Some((len, (country, form))) = longest(tokens, i, &lex.place_starts, |p| {
+            lex.country_proper(p)
+                .map(|c| (c.to_string(), CountryForm::Proper))
+                .or_else(|| {
+                    lex.metonyms
+                        .get(&p.to_lowercase())
+                        .map(|c| (c.clone(), CountryForm::Metonym))
+                })
+        }) {
             let possessive = tokens
                 .get(i + len)
                 .is_some_and(|t| t.kind == TokenKind::Possessive);
