@@ -31,7 +31,7 @@ use crate::fact::{
 use crate::vocab::{dg, nif, prov, schema, DATA_NAMESPACE};
 use chrono::NaiveDate;
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use std::fmt::Write as _;
 
 /// Letters folded to ASCII by [`slug`]: each accented letter of a group maps
@@ -236,10 +236,23 @@ pub fn sort_quads(quads: &mut Vec<Quad>) {
     let mut keyed: Vec<(String, Quad)> = quads
         .drain(..)
         .map(|q| {
-            let key = format!(
-                "{} {} {} {}",
-                q.graph_name, q.subject, q.predicate, q.object
-            );
+            let mut key = String::with_capacity(256);
+            match &q.graph_name {
+                GraphName::NamedNode(n) => push_iri(&mut key, n.as_str()),
+                other => push_display(&mut key, other),
+            }
+            key.push(' ');
+            match &q.subject {
+                NamedOrBlankNode::NamedNode(n) => push_iri(&mut key, n.as_str()),
+                other => push_display(&mut key, other),
+            }
+            key.push(' ');
+            push_iri(&mut key, q.predicate.as_str());
+            key.push(' ');
+            match &q.object {
+                Term::NamedNode(n) => push_iri(&mut key, n.as_str()),
+                other => push_display(&mut key, other),
+            }
             (key, q)
         })
         .collect();
@@ -247,6 +260,20 @@ pub fn sort_quads(quads: &mut Vec<Quad>) {
     keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     keyed.dedup_by(|a, b| a.0 == b.0);
     quads.extend(keyed.into_iter().map(|(_, q)| q));
+}
+
+/// Appends an IRI in N-Quads form, `<iri>`, as its `Display` writes it but
+/// without the formatting machinery (most terms of a quad are IRIs).
+fn push_iri(key: &mut String, iri: &str) {
+    key.push('<');
+    key.push_str(iri);
+    key.push('>');
+}
+
+/// Appends any other term (a literal, a blank node) in N-Quads form.
+fn push_display(key: &mut String, term: &impl std::fmt::Display) {
+    // writing to a String cannot fail
+    let _ = write!(key, "{term}");
 }
 
 /// The quads of one article's named graph (the graph is [`article_iri`]),
@@ -623,7 +650,6 @@ fn non_negative(value: u64) -> Literal {
 pub(crate) mod tests {
     use super::*;
     use crate::fact::{ArticleMeta, Found, Meeting, Person};
-    use oxigraph::model::{NamedOrBlankNode, Term};
 
     fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
@@ -798,6 +824,50 @@ pub(crate) mod tests {
         let mut sorted = first.clone();
         sort_quads(&mut sorted);
         assert_eq!(first, sorted);
+    }
+
+    #[test]
+    fn quads_sort_as_their_n_quads_text() {
+        use oxigraph::model::BlankNode;
+        let iri = |s: &str| NamedNode::new_unchecked(format!("http://example.org/{s}"));
+        let subjects: Vec<NamedOrBlankNode> = vec![
+            iri("a").into(),
+            iri("ab").into(),
+            BlankNode::new_unchecked("b1").into(),
+            BlankNode::new_unchecked("b12").into(),
+        ];
+        let objects: Vec<Term> = vec![
+            iri("a").into(),
+            Literal::new_simple_literal("x y").into(),
+            Literal::new_language_tagged_literal_unchecked("x", "en").into(),
+            Literal::new_typed_literal("7", xsd::INTEGER).into(),
+            Literal::new_simple_literal("quote \" and \\").into(),
+            BlankNode::new_unchecked("b2").into(),
+        ];
+        let graphs = [GraphName::DefaultGraph, iri("g").into(), iri("g2").into()];
+        let mut quads = Vec::new();
+        for g in &graphs {
+            for s in &subjects {
+                for o in &objects {
+                    for p in [iri("p"), iri("p2")] {
+                        quads.push(Quad::new(s.clone(), p, o.clone(), g.clone()));
+                    }
+                }
+            }
+        }
+        // twice over, backwards: the sort must also drop the copies
+        let mut input: Vec<Quad> = quads.iter().rev().cloned().collect();
+        input.extend(quads.iter().cloned());
+        sort_quads(&mut input);
+        let text = |q: &Quad| {
+            format!(
+                "{} {} {} {}",
+                q.graph_name, q.subject, q.predicate, q.object
+            )
+        };
+        let mut expected = quads.clone();
+        expected.sort_by_key(text);
+        assert_eq!(input, expected);
     }
 
     #[test]
