@@ -1908,6 +1908,12 @@ impl Extractor<'_> {
             } else {
                 next
             };
+            // "Macron and Putin were accompanied by their foreign ministers,
+            // A and B": each subject with the one named in its place
+            if self.respective_groups(ctx, trig, k, from..stop) {
+                listed = true;
+                continue;
+            }
             let deleg = self.delegation_for(ctx, k);
             if let Some((mt, c, leader)) = deleg {
                 // "Trump was joined by A and B, and Kim by C and D"
@@ -2034,6 +2040,65 @@ impl Extractor<'_> {
             }
         }
         out
+    }
+
+    /// "X and Y were accompanied by their ministers, A and B" (or "..., A
+    /// and B respectively"): as many people listed as there are subjects,
+    /// each joins the delegation of the subject in the same place. Whether
+    /// the sentence had that shape and gave the groups.
+    fn respective_groups(
+        &mut self,
+        ctx: &Ctx,
+        trig: &str,
+        k: usize,
+        list: std::ops::Range<usize>,
+    ) -> bool {
+        let paired =
+            ctx.word(list.start) == "their" || list.clone().any(|t| ctx.word(t) == "respectively");
+        if !paired {
+            return false;
+        }
+        // the subjects: NAME and NAME [were] TRIGGER
+        let verb = usize::from(matches!(ctx.word(k.saturating_sub(1)), "were" | "are"));
+        let Some(second) = ctx.m.names.iter().position(|n| n.end + verb == k) else {
+            return false;
+        };
+        let start = ctx.m.names[second].start;
+        let Some(first) = ctx
+            .m
+            .names
+            .iter()
+            .position(|n| start >= 2 && n.end + 1 == start && ctx.word(start - 1) == "and")
+        else {
+            return false;
+        };
+        let listed: Vec<usize> = ctx
+            .names_in(list.start, list.end)
+            .into_iter()
+            .filter(|&n| {
+                ctx.tokens
+                    .get(ctx.m.names[n].end)
+                    .is_none_or(|t| t.kind != TokenKind::Possessive)
+            })
+            .collect();
+        if listed.len() != 2 {
+            return false;
+        }
+        let Some(mt) = self.meeting_here(ctx) else {
+            return false;
+        };
+        let mut any = false;
+        for (subject, member) in [(first, listed[0]), (second, listed[1])] {
+            let Some(Some(p)) = ctx.persons.get(subject).cloned() else {
+                continue;
+            };
+            let Some(c) = self.country_of(&p) else {
+                continue;
+            };
+            let name = &ctx.m.names[member];
+            any |= self.group(ctx, trig, (mt, c, Some(p)), name.start..name.end);
+        }
+        any
     }
 
     /// The members named in `range` after a list trigger, for the
@@ -3342,6 +3407,41 @@ mod tests {
             |f| matches!(f, Fact::Meeting { meeting } if meeting.place.as_deref() == Some("Doha")),
         );
         assert!(in_doha);
+    }
+
+    #[test]
+    fn two_subjects_accompanied_by_their_ministers_each_get_theirs() {
+        let facts = facts_of(
+            "June 3, 2024\n\nThe summit of Greek Prime Minister Kostas Andreou and \
+             Turkish President Ali Demir began in Athens on Monday. Andreou and Demir were \
+             accompanied by their foreign ministers, Eleni Pappas and Murat Kaya.\n",
+        );
+        let members: Vec<(String, PersonKey)> = facts
+            .iter()
+            .filter_map(|f| match f {
+                Fact::DelegationMember {
+                    country, person, ..
+                } => Some((country.clone(), person.clone())),
+                _ => None,
+            })
+            .collect();
+        for (country, name) in [
+            ("Greece", "Kostas Andreou"),
+            ("Greece", "Eleni Pappas"),
+            ("Turkey", "Ali Demir"),
+            ("Turkey", "Murat Kaya"),
+        ] {
+            assert!(
+                members.contains(&(country.into(), person_key(name))),
+                "{name} in {country}'s delegation: {members:?}"
+            );
+        }
+        assert_eq!(members.len(), 4, "{members:?}");
+        assert_eq!(
+            leader_of(&facts, "Greece"),
+            Some(person_key("Kostas Andreou"))
+        );
+        assert_eq!(leader_of(&facts, "Turkey"), Some(person_key("Ali Demir")));
     }
 
     #[test]
