@@ -93,7 +93,9 @@ fn date_regex() -> &'static Regex {
     RE.get_or_init(|| {
         let pattern = format!(
             r"(?x)
-              \b(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})\b        # 2025-05-16
+              \b(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})
+                 (?:T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?\b # 2025-05-16(T18:05:00+03:00)
+            | \b(?P<ymd_y>\d{{4}})[./](?P<ymd_m>\d{{1,2}})[./](?P<ymd_d>\d{{1,2}})\b # 2025/05/16, 2025.05.16
             | \b(?P<dot_d>\d{{1,2}})\.(?P<dot_m>\d{{1,2}})\.(?P<dot_y>\d{{4}})\b # 16.05.2025
             | \b(?P<mdy_m>{m})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b
                  (?:,?\s+(?P<mdy_y>\d{{4}})\b)?                                 # May 16, 2025
@@ -134,6 +136,8 @@ pub fn mentions(sentence: &str) -> Vec<DateMention> {
         let num = |name: &str| c.name(name).and_then(|v| v.as_str().parse::<u32>().ok());
         let expr = if let (Some(y), Some(mo), Some(d)) = (num("iso_y"), num("iso_m"), num("iso_d"))
         {
+            NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateExpr::Absolute)
+        } else if let (Some(y), Some(mo), Some(d)) = (num("ymd_y"), num("ymd_m"), num("ymd_d")) {
             NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateExpr::Absolute)
         } else if let (Some(y), Some(mo), Some(d)) = (num("dot_y"), num("dot_m"), num("dot_d")) {
             NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateExpr::Absolute)
@@ -378,6 +382,24 @@ mod tests {
             article_date("T\nBody.\nPublished On:\nMay 29, 2025"),
             Some(ymd(2025, 5, 29))
         );
+        assert_eq!(
+            article_date("Title\n2022-03-10T18:05:00+03:00\n\nBody"),
+            Some(ymd(2022, 3, 10))
+        );
+        assert_eq!(
+            article_date("Title\nUpdated 2023-11-02T09:30Z\n\nBody"),
+            Some(ymd(2023, 11, 2))
+        );
+        assert_eq!(
+            article_date("Title\n2021/06/07\n\nBody"),
+            Some(ymd(2021, 6, 7))
+        );
+        assert_eq!(
+            article_date("Title\n2019.11.30 08:15 KST\n\nBody"),
+            Some(ymd(2019, 11, 30))
+        );
+        // a season or a ratio is no date
+        assert_eq!(article_date("Title\nThe 2024/25 budget.\nNo date."), None);
         assert_eq!(article_date("Title\nNo date here.\nNor here."), None);
     }
 

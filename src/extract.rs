@@ -1448,7 +1448,17 @@ impl Extractor<'_> {
                 }
                 countries = listed.iter().map(|c| c.country.clone()).collect();
             }
-            if countries.len() < 2 || ctx.word(after_at) != "," {
+            if countries.len() < 2 {
+                // "Presidents Joe Biden and Vladimir Putin", "Foreign
+                // ministers NAME of Britain, NAME of France": the office
+                // for each name listed right after it
+                // (a whole office: not "the ministers, NAME and NAME")
+                if countries.is_empty() && (m < h || ctx.tokens[m].is_capitalized()) {
+                    self.office_over_names(ctx, h + 1, &title);
+                }
+                continue;
+            }
+            if ctx.word(after_at) != "," {
                 continue;
             }
             let names: Vec<usize> = ctx
@@ -1472,6 +1482,60 @@ impl Extractor<'_> {
                         }),
                     );
                 }
+            }
+        }
+    }
+
+    /// The office `title` for each of two or more names listed from token
+    /// `k` (after an optional comma), each with the country given as
+    /// "NAME of COUNTRY" or "COUNTRY's NAME", if any.
+    fn office_over_names(&mut self, ctx: &Ctx, mut k: usize, title: &str) {
+        if ctx.word(k) == "," {
+            k += 1;
+        }
+        let mut listed: Vec<(usize, Option<String>)> = Vec::new();
+        loop {
+            let owner = ctx
+                .m
+                .countries
+                .iter()
+                .find(|c| c.start == k && c.possessive);
+            let mut country = owner.map(|c| c.country.clone());
+            if let Some(c) = owner {
+                k = c.end + 1;
+            }
+            let Some(n) = ctx.m.names.iter().position(|name| name.start == k) else {
+                break;
+            };
+            k = ctx.m.names[n].end;
+            if ctx.word(k) == "of" {
+                if let Some(c) = ctx.m.countries.iter().find(|c| c.start == k + 1) {
+                    country = country.or_else(|| Some(c.country.clone()));
+                    k = c.end;
+                }
+            }
+            listed.push((n, country));
+            match ctx.word(k) {
+                "," if ctx.word(k + 1) == "and" => k += 2,
+                "," | "and" => k += 1,
+                _ => break,
+            }
+        }
+        if listed.len() < 2 {
+            return;
+        }
+        for (n, country) in listed {
+            if let Some(Some(p)) = ctx.persons.get(n).cloned() {
+                self.emit(
+                    ctx,
+                    "shared-office",
+                    Pending::Ready(Fact::Role {
+                        person: p,
+                        title: title.to_owned(),
+                        country,
+                        as_of: self.reference,
+                    }),
+                );
             }
         }
     }
@@ -3442,6 +3506,59 @@ mod tests {
             Some(person_key("Kostas Andreou"))
         );
         assert_eq!(leader_of(&facts, "Turkey"), Some(person_key("Ali Demir")));
+    }
+
+    #[test]
+    fn a_plural_office_before_names_goes_to_each_with_its_country() {
+        let facts = facts_of(
+            "May 1, 2023\n\nForeign ministers Anna Berg of Sweden, Pedro Alves of \
+             Portugal and Jan Novak of Poland met in Vienna on Monday. Presidents Kostas \
+             Andreou and Ali Demir spoke by phone. Their defence ministers, Norway's Ola \
+             Lunde and Finland's Aino Virtanen, joined later. The ministers, Carl Holm and \
+             Eva Lind, left.\n",
+        );
+        let roles: Vec<(PersonKey, String, Option<String>)> = facts
+            .iter()
+            .filter_map(|f| match f {
+                Fact::Role {
+                    person,
+                    title,
+                    country,
+                    ..
+                } => Some((person.clone(), title.clone(), country.clone())),
+                _ => None,
+            })
+            .collect();
+        let has = |name: &str, title: &str, country: Option<&str>| {
+            roles.contains(&(person_key(name), title.into(), country.map(Into::into)))
+        };
+        assert!(
+            has("Anna Berg", "Foreign Minister", Some("Sweden")),
+            "{roles:?}"
+        );
+        assert!(
+            has("Pedro Alves", "Foreign Minister", Some("Portugal")),
+            "{roles:?}"
+        );
+        assert!(
+            has("Jan Novak", "Foreign Minister", Some("Poland")),
+            "{roles:?}"
+        );
+        assert!(has("Kostas Andreou", "President", None), "{roles:?}");
+        assert!(has("Ali Demir", "President", None), "{roles:?}");
+        assert!(
+            has("Ola Lunde", "Defense Minister", Some("Norway")),
+            "{roles:?}"
+        );
+        assert!(
+            has("Aino Virtanen", "Defense Minister", Some("Finland")),
+            "{roles:?}"
+        );
+        // a bare "ministers" names no whole office
+        assert!(
+            !roles.iter().any(|(p, _, _)| *p == person_key("Carl Holm")),
+            "{roles:?}"
+        );
     }
 
     #[test]
