@@ -256,6 +256,7 @@ pub fn extract(
         trace: vec![Vec::new(); sentences.len()],
         dateline: None,
         dateline_at: None,
+        lead_day: None,
         kind_quantity: HashMap::new(),
         office_holders: HashMap::new(),
         span_days: 1,
@@ -337,6 +338,9 @@ struct Extractor<'a> {
     dateline: Option<String>,
     /// The sentence that opens with the dateline.
     dateline_at: Option<usize>,
+    /// The first day the dateline's sentence gives (reported within days):
+    /// the day of the event the article leads with.
+    lead_day: Option<NaiveDate>,
     /// The number each agreement kind was last given ("a 30-day ceasefire").
     kind_quantity: HashMap<AgreementKind, u64>,
     /// The people the article gave each office, in order.
@@ -782,6 +786,13 @@ impl Extractor<'_> {
                     }
                 }
             }
+        }
+        if self.dateline_at == Some(ctx.sentence.index) && !quoted {
+            self.lead_day = ctx
+                .dates
+                .iter()
+                .filter(|(_, _, e)| matches!(e, DateExpr::Weekday { .. } | DateExpr::Absolute(_)))
+                .find_map(|(_, d, _)| d.filter(|_| reported_within_days(*d, self.reference)));
         }
         let speech = ["told", "said", "says", "stated", "announced"];
         if self.discourse.speech_date.is_none() && ctx.lower.iter().any(|w| speech.contains(w)) {
@@ -2900,6 +2911,55 @@ impl Extractor<'_> {
         }
     }
 
+    /// Meetings still without a date or a place, told of as the article's
+    /// own events:
+    /// - "VIENNA (Reuters) - ... reached agreement on Tuesday", then "the
+    ///   talks in Vienna": an undated meeting in the dateline's city took
+    ///   place on the day the dateline's sentence gives;
+    /// - "the ministers met on Thursday" and "the session at a hotel in
+    ///   Antalya": when every dated meeting without a place has one day and
+    ///   every undated meeting with a place has one place, they are one
+    ///   event, on that day in that place.
+    fn date_and_place_the_lead_event(&mut self) {
+        let own_undated = |m: &MeetingMention| {
+            m.date.is_none() && m.year.is_none() && !m.earlier && m.kind != MeetingKind::PhoneCall
+        };
+        if let (Some(city), Some(day)) = (self.dateline.clone(), self.lead_day) {
+            for m in self.mentions.iter_mut() {
+                if own_undated(m) && m.place.as_deref() == Some(city.as_str()) {
+                    m.date = Some(day);
+                }
+            }
+        }
+        let mut places: Vec<String> = self
+            .mentions
+            .iter()
+            .filter(|m| own_undated(m))
+            .filter_map(|m| m.place.clone())
+            .collect();
+        places.sort();
+        places.dedup();
+        let reference = self.reference;
+        let unplaced_day = |m: &MeetingMention| {
+            m.date
+                .filter(|_| m.place.is_none() && m.kind != MeetingKind::PhoneCall && !m.earlier)
+                .filter(|d| reported_within_days(Some(*d), reference))
+        };
+        let mut days: Vec<NaiveDate> = self.mentions.iter().filter_map(unplaced_day).collect();
+        days.sort();
+        days.dedup();
+        if let ([place], [day]) = (&places[..], &days[..]) {
+            let (place, day) = (place.clone(), *day);
+            for m in self.mentions.iter_mut() {
+                if own_undated(m) && m.place.as_ref() == Some(&place) {
+                    m.date = Some(day);
+                } else if unplaced_day(m).is_some() {
+                    m.place = Some(place.clone());
+                }
+            }
+        }
+    }
+
     /// One meeting per date, place and kind. A bare mention ("the talks")
     /// joins the nearest meeting of its kind; a dated one without a place
     /// takes the place of a meeting on the same day.
@@ -2991,6 +3051,7 @@ impl Extractor<'_> {
                 }
             }
         }
+        self.date_and_place_the_lead_event();
         // "a joint statement, signed on Friday at the close of several days
         // of talks": a signing or meeting the same day and place as talks
         // or a summit is part of them (unless it names its own event)
@@ -3558,6 +3619,45 @@ mod tests {
         assert!(
             !roles.iter().any(|(p, _, _)| *p == person_key("Carl Holm")),
             "{roles:?}"
+        );
+    }
+
+    /// The (date, place) of each meeting found in `text`.
+    fn meeting_keys(text: &str) -> Vec<(Option<NaiveDate>, Option<String>)> {
+        facts_of(text)
+            .into_iter()
+            .filter_map(|f| match f {
+                Fact::Meeting { meeting } => Some((meeting.date, meeting.place)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_undated_meeting_in_the_dateline_city_is_on_the_leads_day() {
+        let keys = meeting_keys(
+            "Neighbours seal border deal after marathon Lisbon talks\n\nPublished 9 March \
+             2023\n\nLISBON (Reuters) - Two neighbours reached a long-sought deal on Tuesday \
+             to settle a border dispute.\n\nThe final round was held at a palace hotel and \
+             was chaired by a mediator.\n",
+        );
+        let day = NaiveDate::from_ymd_opt(2023, 3, 7);
+        assert!(keys.contains(&(day, Some("Lisbon".into()))), "{keys:?}");
+        assert!(keys.iter().all(|(d, _)| d.is_some()), "{keys:?}");
+    }
+
+    #[test]
+    fn a_day_without_place_and_a_place_without_day_are_one_event() {
+        let keys = meeting_keys(
+            "2023-03-09T10:00:00Z\n\nThe two foreign ministers held talks on Thursday \
+             for the first time in a year.\n\nA mediator chaired the session at a hotel \
+             in Antalya.\n",
+        );
+        let day = NaiveDate::from_ymd_opt(2023, 3, 9);
+        assert!(keys.contains(&(day, Some("Antalya".into()))), "{keys:?}");
+        assert!(
+            keys.iter().all(|k| *k == (day, Some("Antalya".into()))),
+            "{keys:?}"
         );
     }
 
