@@ -63,7 +63,8 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-fn month_number(name: &str) -> Option<u32> {
+/// The month a name or abbreviation names (`Jan`, `Jan.`, `January`): 1-12.
+pub fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_lowercase();
     let lower = lower.trim_end_matches('.');
     MONTHS

@@ -365,12 +365,12 @@ fn dateline(tokens: &[Token], lex: &Lexicon) -> Option<String> {
                     .all(char::is_uppercase)
         });
         let next = tokens.get(len).map(|t| t.text.as_str());
+        let phrase = words
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         if all_caps && matches!(next, Some("," | "—" | "–" | "-" | "(")) {
-            let phrase = words
-                .iter()
-                .map(|t| t.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
             if let Some(city) = lex.city(&phrase) {
                 return Some(city.to_string());
             }
@@ -385,6 +385,21 @@ fn dateline(tokens: &[Token], lex: &Lexicon) -> Option<String> {
             });
             if introduces && plain && lex.country(&phrase).is_none() {
                 return Some(title_case(&phrase));
+            }
+        }
+        // "Geneva, Jan 10 (AFP) -": a known city in title case, then the day
+        let titled = words
+            .iter()
+            .all(|t| t.kind == TokenKind::Word && t.is_capitalized());
+        let day_follows = tokens
+            .get(len + 1)
+            .is_some_and(|t| dates::month_number(&t.text).is_some())
+            && tokens
+                .get(len + 2)
+                .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()));
+        if titled && next == Some(",") && day_follows {
+            if let Some(city) = lex.city(&phrase) {
+                return Some(city.to_string());
             }
         }
     }
@@ -1087,6 +1102,8 @@ impl Extractor<'_> {
                             .clone()
                             .filter(|_| recent && dateline_sentence)
                     })
+                    // "met over dinner in the city": the dateline's city
+                    .or_else(|| ctx.find("in the city", 0).and(self.dateline.clone()))
                     // "the first two rounds": earlier rounds of the talks the
                     // article is about, held where they are
                     .or_else(|| {
@@ -3657,6 +3674,22 @@ mod tests {
         assert!(keys.contains(&(day, Some("Antalya".into()))), "{keys:?}");
         assert!(
             keys.iter().all(|k| *k == (day, Some("Antalya".into()))),
+            "{keys:?}"
+        );
+    }
+
+    #[test]
+    fn a_dateline_in_title_case_with_its_day_and_the_city_it_names() {
+        let keys = meeting_keys(
+            "Mon 6 Mar 2023 - 18:00 GMT\n\nLisbon, Mar 6 (AFP) - Two neighbours ended \
+             talks on Monday.\n\nTheir envoys had met over dinner in the city on Sunday.\n",
+        );
+        assert!(
+            keys.contains(&(NaiveDate::from_ymd_opt(2023, 3, 6), Some("Lisbon".into()))),
+            "{keys:?}"
+        );
+        assert!(
+            keys.contains(&(NaiveDate::from_ymd_opt(2023, 3, 5), Some("Lisbon".into()))),
             "{keys:?}"
         );
     }
