@@ -547,6 +547,19 @@ impl<'s> Ctx<'s> {
             .collect()
     }
 
+    /// The name mentions starting in `from..to` that are not owners:
+    /// "Putin's foreign policy aide" lists the aide, not Putin.
+    fn listed_names(&self, from: usize, to: usize) -> Vec<usize> {
+        self.names_in(from, to)
+            .into_iter()
+            .filter(|&n| {
+                self.tokens
+                    .get(self.m.names[n].end)
+                    .is_none_or(|t| t.kind != TokenKind::Possessive)
+            })
+            .collect()
+    }
+
     /// The nearest name mention ending before token `i`.
     fn person_before(&self, i: usize) -> Option<usize> {
         self.m.names.iter().rposition(|n| n.end <= i)
@@ -1497,19 +1510,30 @@ impl Extractor<'_> {
             if names.len() != countries.len() {
                 continue;
             }
-            for (k, country) in names.into_iter().zip(countries) {
-                if let Some(Some(p)) = ctx.persons.get(k).cloned() {
-                    self.emit(
-                        ctx,
-                        "shared-office",
-                        Pending::Ready(Fact::Role {
-                            person: p,
-                            title: title.clone(),
-                            country: Some(country),
-                            as_of: self.reference,
-                        }),
-                    );
-                }
+            let pairs = names.into_iter().zip(countries.into_iter().map(Some));
+            self.share_office(ctx, &title, pairs);
+        }
+    }
+
+    /// The office `title` for each name mention, with its country if known.
+    fn share_office(
+        &mut self,
+        ctx: &Ctx,
+        title: &str,
+        names: impl IntoIterator<Item = (usize, Option<String>)>,
+    ) {
+        for (n, country) in names {
+            if let Some(Some(p)) = ctx.persons.get(n).cloned() {
+                self.emit(
+                    ctx,
+                    "shared-office",
+                    Pending::Ready(Fact::Role {
+                        person: p,
+                        title: title.to_owned(),
+                        country,
+                        as_of: self.reference,
+                    }),
+                );
             }
         }
     }
@@ -1549,22 +1573,8 @@ impl Extractor<'_> {
                 _ => break,
             }
         }
-        if listed.len() < 2 {
-            return;
-        }
-        for (n, country) in listed {
-            if let Some(Some(p)) = ctx.persons.get(n).cloned() {
-                self.emit(
-                    ctx,
-                    "shared-office",
-                    Pending::Ready(Fact::Role {
-                        person: p,
-                        title: title.to_owned(),
-                        country,
-                        as_of: self.reference,
-                    }),
-                );
-            }
+        if listed.len() >= 2 {
+            self.share_office(ctx, title, listed);
         }
     }
 
@@ -2164,15 +2174,7 @@ impl Extractor<'_> {
         else {
             return false;
         };
-        let listed: Vec<usize> = ctx
-            .names_in(list.start, list.end)
-            .into_iter()
-            .filter(|&n| {
-                ctx.tokens
-                    .get(ctx.m.names[n].end)
-                    .is_none_or(|t| t.kind != TokenKind::Possessive)
-            })
-            .collect();
+        let listed = ctx.listed_names(list.start, list.end);
         if listed.len() != 2 {
             return false;
         }
@@ -2203,16 +2205,7 @@ impl Extractor<'_> {
         range: std::ops::Range<usize>,
     ) -> bool {
         let mut listed = false;
-        // "Putin's foreign policy aide": the owner is no member
-        let named: Vec<usize> = ctx
-            .names_in(range.start, range.end)
-            .into_iter()
-            .filter(|&n| {
-                ctx.tokens
-                    .get(ctx.m.names[n].end)
-                    .is_none_or(|t| t.kind != TokenKind::Possessive)
-            })
-            .collect();
+        let named = ctx.listed_names(range.start, range.end);
         // "The U.S. side was represented by Steve Witkoff": one person
         // representing a side leads it
         if trig == "represented by" && leader.is_none() && named.len() == 1 {
