@@ -1,0 +1,377 @@
+//! Agreements: what the sides agreed on, of which kind, with its quantity.
+
+use super::*;
+/// Negations that cancel an agreement kind named right after them.
+const NEGATIONS: [&str; 8] = [
+    "no", "not", "without", "failed", "never", "nor", "neither", "didn't",
+];
+
+/// Verbs of agreeing.
+const AGREE_WORDS: [&str; 16] = [
+    "agreed",
+    "agree",
+    "agreeing",
+    "pledged",
+    "communique",
+    "communiqué",
+    "agrees",
+    "agreement",
+    "agreements",
+    "deal",
+    "accord",
+    "consented",
+    "commitment",
+    "committed",
+    "signed",
+    "reached",
+];
+
+/// Verbs of agreeing that need a second word ("led to", "resulted in").
+const RESULT_PHRASES: [&str; 3] = ["led to", "resulted in", "pursuant to"];
+
+impl Extractor<'_> {
+    /// Agreements: a sentence that agrees on something names its kinds.
+    pub(super) fn agreements(&mut self, ctx: &Ctx) {
+        let n = ctx.tokens.len();
+        let verb = (0..n).find(|&i| {
+            AGREE_WORDS.contains(&ctx.word(i)) || RESULT_PHRASES.iter().any(|p| ctx.phrase_at(i, p))
+        });
+        // "the arrangement is to run for 120 days": what a deal holds
+        let content = || {
+            let contents = &self.lex.agreements.contents;
+            contents.iter().find_map(|c| ctx.find(c, 0))
+        };
+        let Some(trig) = verb.or_else(content) else {
+            return;
+        };
+        let hedgeable = verb.is_some();
+        // a hedged trigger ("urged to agree", "unless Russia agreed")
+        let hedges = [
+            "urged", "unless", "if", "would", "could", "hope", "against", "ready", "want", "call",
+            "calls", "called",
+        ];
+        // "broke up with no deal", "without an agreement", "failed to agree";
+        // "an agreement is closer than ever", "a deal is within reach"
+        let denied = (trig.saturating_sub(3)..trig)
+            .any(|k| matches!(ctx.word(k), "no" | "without" | "failed" | "not" | "never"))
+            || (trig + 1..(trig + 4).min(n)).any(|k| {
+                matches!(
+                    ctx.word(k),
+                    "closer" | "close" | "near" | "nearer" | "within" | "possible" | "likely"
+                )
+            });
+        if hedgeable
+            && (denied || (trig.saturating_sub(4)..trig).any(|k| hedges.contains(&ctx.word(k))))
+        {
+            return;
+        }
+        let text = ctx.lower.join(" ");
+        let has = |w: &str| contains_words(&text, w);
+        let cues = &self.lex.agreements;
+        let drafting = cues.drafting.iter().any(|w| has(w));
+        // the meeting spoken of; an article about a call agrees on the call
+        // "spoke by phone on Feb. 12 and agreed to ...": the sentence's own
+        // dated event first, a call included
+        let own = ctx.meetings.iter().map(|(i, _)| *i).find(|&i| {
+            let m = &self.mentions[i];
+            m.date.is_some() && !m.earlier
+        });
+        let Some(mut mt) = own.or(self.meeting_here(ctx)).or(self.discourse.last_event) else {
+            return;
+        };
+        // "agreed to start negotiations, following a phone conversation":
+        // not the bare talks, but the dated event the sentence names
+        if self.mentions[mt].is_bare() {
+            let dated = ctx
+                .meetings
+                .iter()
+                .map(|(i, _)| *i)
+                .find(|&i| !self.mentions[i].is_bare());
+            if let Some(d) = dated.or(self.discourse.last_event) {
+                mt = d;
+            }
+        }
+        let mut found: Vec<(AgreementKind, Option<u64>)> = Vec::new();
+        // a meeting after the article's date is what was agreed ("agreed to
+        // meet again on June 2"), not where: the agreement belongs to the
+        // meeting spoken of, and it is an agreement to further talks
+        let future =
+            |m: &MeetingMention| matches!((m.date, self.reference), (Some(d), Some(r)) if d > r);
+        if future(&self.mentions[mt]) {
+            let current = [
+                self.discourse.last_talks,
+                self.discourse.last_meeting,
+                self.discourse.last_event,
+            ]
+            .into_iter()
+            .flatten()
+            .find(|&c| !future(&self.mentions[c]))
+            .or_else(|| {
+                // the sentence's own future talks took the discourse: the
+                // last event spoken of before them
+                (0..self.mentions.len()).rev().find(|&c| {
+                    let m = &self.mentions[c];
+                    !future(m) && !m.is_bare() && !m.earlier && m.year.is_none()
+                })
+            });
+            if let Some(current) = current {
+                if self.mentions[mt].kind != MeetingKind::PhoneCall {
+                    found.push((AgreementKind::FurtherTalks, None));
+                }
+                mt = current;
+            }
+        }
+        for (kind, words) in &cues.kinds {
+            let Some((pos, _)) = words
+                .iter()
+                .filter_map(|w| ctx.find(w, 0).map(|p| (p, w)))
+                .min_by_key(|(p, _)| *p)
+            else {
+                continue;
+            };
+            // "talks on a Gaza ceasefire", "discussed a prisoner swap": a topic
+            let topic = (pos.saturating_sub(6)..pos).any(|k| {
+                matches!(
+                    ctx.word(k),
+                    "discussed" | "discuss" | "discussing" | "about"
+                ) || (ctx.word(k) == "on"
+                    && k > 0
+                    && matches!(ctx.word(k - 1), "talks" | "negotiations" | "consultations"))
+            });
+            let negated = topic
+                || (pos.saturating_sub(3)..pos).any(|k| NEGATIONS.contains(&ctx.word(k)))
+                || (pos + 1..(pos + 5).min(n)).any(|k| matches!(ctx.word(k), "not" | "never"))
+                || (pos.saturating_sub(3)..pos)
+                    .any(|k| matches!(ctx.word(k), "potential" | "possible"))
+                // "did not accept the full ceasefire", "rejected a truce"
+                || (pos.saturating_sub(6)..pos).any(|k| {
+                    matches!(ctx.word(k), "rejected" | "rejects" | "refused" | "refuses" | "declined")
+                        || (ctx.word(k) == "not" && matches!(ctx.word(k + 1), "accept" | "agree" | "sign" | "endorse"))
+                });
+            let mut kind = *kind;
+            // "the remains of prisoners of war": bodies, not an exchange
+            if kind == AgreementKind::PrisonerExchange
+                && (pos.saturating_sub(3)..pos).any(|k| ctx.word(k) == "remains")
+            {
+                continue;
+            }
+            if kind == AgreementKind::Ceasefire && drafting {
+                kind = AgreementKind::CeasefireProposals;
+            } else if negated {
+                continue;
+            }
+            // "an immediate 30-day ceasefire" said before "the truce" was agreed
+            let quantity =
+                quantity_near(ctx, pos).or_else(|| self.kind_quantity.get(&kind).copied());
+            if !found.iter().any(|(k, _)| *k == kind) {
+                found.push((kind, quantity));
+            }
+        }
+        // "agreed that negotiations between the Taliban and other Afghans
+        // would begin on March 10": talks to come
+        let talks_to_come = (0..n).any(|i| {
+            matches!(ctx.word(i), "talks" | "negotiations" | "dialogue")
+                && (i + 1..(i + 10).min(n)).any(|k| {
+                    matches!(ctx.word(k), "begin" | "start" | "resume" | "continue")
+                        && matches!(ctx.word(k - 1), "would" | "will" | "to" | "should")
+                })
+        });
+        if talks_to_come && !found.iter().any(|(k, _)| *k == AgreementKind::FurtherTalks) {
+            found.push((AgreementKind::FurtherTalks, None));
+        }
+        // "proposals ... for a settlement" without the word ceasefire
+        if drafting
+            && !found
+                .iter()
+                .any(|(k, _)| *k == AgreementKind::CeasefireProposals)
+            && cues.settlement.iter().any(|w| has(w))
+            && [
+                "prepare", "draft", "drafting", "outline", "exchange", "present",
+            ]
+            .iter()
+            .any(|w| has(w))
+        {
+            found.push((AgreementKind::CeasefireProposals, None));
+        }
+        // "signed an agreement that sets out a timetable", "the two sides
+        // agreed to restore their embassies", "under the deal, troops will
+        // leave": something else was agreed, beside any further talks
+        if found.iter().all(|(k, _)| *k == AgreementKind::FurtherTalks) {
+            let further = !found.is_empty();
+            if let Some(q) = self.other_agreement(ctx, trig, further) {
+                found.push((AgreementKind::Other, q));
+            }
+        }
+        // "agreed on Tuesday to ...": the day is the agreement's own; when no
+        // event of that day is named here, the next sentence may name it
+        let own_date = ctx
+            .dates
+            .iter()
+            .filter(|(t, _, _)| *t > trig && *t <= trig + 2)
+            .find_map(|(_, d, _)| *d);
+        if let Some(d) = own_date.filter(|d| self.mentions[mt].date != Some(*d)) {
+            let same_day = ctx
+                .meetings
+                .iter()
+                .map(|(i, _)| *i)
+                .find(|&i| self.mentions[i].date == Some(d));
+            match same_day {
+                Some(i) => mt = i,
+                None if !found.is_empty() => {
+                    let ev = self.evidence(ctx.sentence, "agreed-on-a-day");
+                    self.trace[ctx.sentence.index].push("agreed-on-a-day");
+                    self.discourse.orphan = Some(Orphan {
+                        date: d,
+                        sentence: ctx.sentence.index,
+                        fallback: mt,
+                        agreements: found.into_iter().map(|(k, q)| (k, q, ev.clone())).collect(),
+                    });
+                    return;
+                }
+                None => {}
+            }
+        }
+        for (kind, q) in found {
+            self.emit(ctx, "agreed-on", Pending::Agreement(mt, kind, q));
+        }
+    }
+
+    /// The token of "signed" when the sentence signs a document ("signed an
+    /// agreement", "an arrangement ... was signed"), not "did not sign".
+    pub(super) fn signing(&self, ctx: &Ctx) -> Option<usize> {
+        let n = ctx.tokens.len();
+        let documents = &self.lex.agreements.documents;
+        let is_document = |k: usize| documents.iter().any(|d| ctx.word(k) == d);
+        // not "did not sign", "No document ... was signed"
+        let denied = |k: usize| (k.saturating_sub(3)..k).any(|j| NEGATIONS.contains(&ctx.word(j)));
+        (0..n).find(|&i| {
+            ctx.word(i) == "signed"
+                && !denied(i)
+                && (i.saturating_sub(12)..(i + 7).min(n)).any(|k| is_document(k) && !denied(k))
+        })
+    }
+
+    /// Whether the sentence agrees on something no kind names, and the
+    /// number it gives ("cut its forces to 8,600 within 135 days").
+    pub(super) fn other_agreement(
+        &self,
+        ctx: &Ctx,
+        trig: usize,
+        further: bool,
+    ) -> Option<Option<u64>> {
+        let n = ctx.tokens.len();
+        let cues = &self.lex.agreements;
+        let signed = self.signing(ctx);
+        // "the two sides agreed to restore ...", "committed to start ..."
+        let agreed_to = matches!(
+            ctx.word(trig),
+            "agreed" | "agreeing" | "agree" | "committed" | "pledged" | "consented"
+        ) && !(trig > 0
+            && matches!(
+                ctx.word(trig - 1),
+                "is" | "are" | "was" | "were" | "remains" | "remain" | "be" | "been" | "stay"
+            ))
+            && {
+                let mut k = trig + 1;
+                // "agreed on Tuesday to stop strikes"
+                while k < n && ctx.dates.iter().any(|(t, _, _)| *t == k) || ctx.word(k) == "on" {
+                    k += 1;
+                    if k > trig + 4 {
+                        break;
+                    }
+                }
+                match ctx.word(k) {
+                    // "committed to finding a solution": a stance
+                    "to" => {
+                        !(matches!(
+                            ctx.word(k + 1),
+                            "talks"
+                                | "negotiations"
+                                | "meet"
+                                | "the"
+                                | "a"
+                                | "an"
+                                | "continue"
+                                | "hold"
+                        ) || ctx.word(k + 1).ends_with("ing"))
+                    }
+                    "that" => true,
+                    _ => false,
+                }
+            };
+        let content = cues.contents.iter().find_map(|c| ctx.find(c, 0));
+        let from = match (content, signed, agreed_to && !further) {
+            (Some(c), _, _) => c,
+            (None, Some(i), _) => i,
+            (None, None, true) => trig,
+            (None, None, false) => return None,
+        };
+        let quantity = (from..(from + 16).min(n))
+            .filter_map(|k| number_at(ctx, k))
+            .find(|q| !(1900..=2100).contains(q));
+        Some(quantity.filter(|_| content.is_some() || signed.is_none()))
+    }
+
+    /// Remembers the number each agreement kind is given in the sentence
+    /// ("a 30-day ceasefire"), agreed or not, for a later sentence that
+    /// agrees on it without one.
+    pub(super) fn note_quantities(&mut self, ctx: &Ctx) {
+        for (kind, words) in &self.lex.agreements.kinds {
+            let pos = words.iter().filter_map(|w| ctx.find(w, 0)).min();
+            if let Some(q) = pos.and_then(|p| quantity_near(ctx, p)) {
+                self.kind_quantity.insert(*kind, q);
+            }
+        }
+    }
+}
+
+/// The number next to an agreement cue at `pos` (not a year).
+/// Looks four words back and six ahead, not past a clause or list break
+/// ("a six-week ceasefire and the release of 33 hostages": 33 is not the
+/// ceasefire's), and takes the nearest number, digits before words.
+pub(super) fn quantity_near(ctx: &Ctx, pos: usize) -> Option<u64> {
+    let n = ctx.tokens.len();
+    let breaks = |k: usize| matches!(ctx.word(k), "and" | ";" | "while" | "but");
+    let mut from = pos;
+    while from > pos.saturating_sub(4) && !breaks(from - 1) {
+        from -= 1;
+    }
+    let mut to = pos + 1;
+    while to < (pos + 6).min(n) && !breaks(to) {
+        to += 1;
+    }
+    let by_distance = |digits_only: bool| {
+        (from..to)
+            .filter(|&k| !digits_only || ctx.tokens[k].kind == TokenKind::Number)
+            .filter_map(|k| number_at(ctx, k).map(|q| (k.abs_diff(pos), q)))
+            .filter(|(_, q)| !(1900..=2100).contains(q))
+            .min()
+            .map(|(_, q)| q)
+    };
+    by_distance(true).or_else(|| by_distance(false))
+}
+
+/// The number token `k` gives, not "the two sides".
+pub(super) fn number_at(ctx: &Ctx, k: usize) -> Option<u64> {
+    let t = ctx.tokens.get(k)?;
+    if t.kind == TokenKind::Number {
+        return number_at_token(t);
+    }
+    let words = NUMBER_WORDS;
+    // not "the two sides", "both leaders"
+    let parties = matches!(
+        ctx.word(k + 1),
+        "sides" | "countries" | "leaders" | "presidents" | "delegations" | "ministers" | "men"
+    );
+    words
+        .iter()
+        .position(|w| *w == ctx.word(k))
+        .filter(|_| !parties)
+        .map(|i| i as u64 + 2)
+}
+
+/// Whether `text` (lowercase words joined by spaces) holds `phrase` as whole words.
+pub(super) fn contains_words(text: &str, phrase: &str) -> bool {
+    let padded = format!(" {text} ");
+    padded.contains(&format!(" {phrase} "))
+}

@@ -1,0 +1,107 @@
+//! Chairs: the person who chaired, opened, hosted or mediated a meeting.
+
+use super::*;
+impl Extractor<'_> {
+    /// Chairs: "chaired by NAME", "opened by NAME", "hosted by NAME".
+    pub(super) fn chairs(&mut self, ctx: &Ctx) {
+        // "Turkish Foreign Minister Hakan Fidan opened the meeting"
+        for k in 0..ctx.tokens.len() {
+            if !matches!(
+                ctx.word(k),
+                "opened"
+                    | "chaired"
+                    | "hosted"
+                    | "moderated"
+                    | "mediated"
+                    | "presided"
+                    | "brokered"
+            ) {
+                continue;
+            }
+            let object = (k + 1..(k + 5).min(ctx.tokens.len())).any(|t| {
+                matches!(
+                    ctx.word(t),
+                    "talks" | "meeting" | "session" | "negotiations" | "summit"
+                )
+            })
+                // "Biden hosted Xi": the host of a meeting with a guest
+                || (ctx.word(k) == "hosted"
+                    && ctx.person_after(k + 1).is_some()
+                    && !ctx.meetings.is_empty());
+            // "Wang Yi, who had brokered the meeting"
+            let Some(n) = ctx
+                .m
+                .names
+                .iter()
+                .rposition(|n| n.end == k || (n.end + 1 == k && ctx.word(n.end) == "also"))
+                .or_else(|| {
+                    let who = (k.saturating_sub(3)..k).find(|&w| ctx.word(w) == "who")?;
+                    ctx.m.names.iter().rposition(|n| n.end + 1 == who)
+                })
+            else {
+                continue;
+            };
+            if !object {
+                continue;
+            }
+            let Some(Some(p)) = ctx.persons.get(n).cloned() else {
+                continue;
+            };
+            if let Some(mt) = self.meeting_here(ctx) {
+                self.emit(ctx, "chaired", Pending::Chair(mt, p));
+            }
+        }
+        // "with Oman's foreign minister, Badr al-Busaidi, carrying messages
+        // between them": the mediator of indirect talks
+        for phrase in [
+            "carrying messages between",
+            "carried messages between",
+            "shuttling between",
+            "shuttled between",
+            "acted as mediator",
+            "acting as mediator",
+            "acted as a mediator",
+            "acting as a mediator",
+        ] {
+            let Some(k) = ctx.find(phrase, 0) else {
+                continue;
+            };
+            let Some(Some(p)) = ctx
+                .person_before(k)
+                .map(|n| ctx.persons.get(n).cloned().flatten())
+            else {
+                continue;
+            };
+            if let Some(mt) = self.meeting_here(ctx) {
+                self.emit(ctx, "mediated", Pending::Chair(mt, p));
+            }
+        }
+        for verb in [
+            "chaired by",
+            "opened by",
+            "hosted by",
+            "moderated by",
+            "presided over by",
+            "mediated by",
+        ] {
+            // "were opened on Monday by Blinken": a few words may come between
+            let first = verb.split(' ').next().unwrap_or(verb);
+            let Some(k) = ctx.find(verb, 0).or_else(|| {
+                let v = ctx.find(first, 0)?;
+                let by = (v + 1..(v + 6).min(ctx.tokens.len())).find(|&t| ctx.word(t) == "by")?;
+                Some(by + 1 - verb.split(' ').count())
+            }) else {
+                continue;
+            };
+            let Some(n) = ctx.person_after(k + verb.split(' ').count()) else {
+                continue;
+            };
+            let Some(Some(p)) = ctx.persons.get(n).cloned() else {
+                continue;
+            };
+            if let Some(mt) = self.meeting_here(ctx) {
+                self.emit(ctx, "chaired-by", Pending::Chair(mt, p));
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! One sentence as the rules see it: its tokens, its mentions and what was
+//! resolved of them, with the lookups the rules share.
+
+use super::*;
+/// A sentence with its tokens and mentions, and what was resolved of them.
+pub(super) struct Ctx<'s> {
+    pub(super) sentence: &'s Sentence,
+    pub(super) tokens: &'s [Token],
+    pub(super) m: &'s Mentions,
+    /// Person per name mention.
+    pub(super) persons: Vec<Option<PersonKey>>,
+    /// Resolved dates with their token position.
+    pub(super) dates: Vec<(usize, Option<NaiveDate>, DateExpr)>,
+    /// Meeting mentions of this sentence (index into `mentions`) and the token
+    /// of their cue.
+    pub(super) meetings: Vec<(usize, usize)>,
+    pub(super) lower: Vec<&'s str>,
+    /// Each token's lowercase word with its position, sorted: where a
+    /// phrase can start, found by its first word.
+    pub(super) starts: Vec<(&'s str, usize)>,
+    /// A bit per hashed word of the sentence, so most phrases whose first
+    /// word is not there are ruled out without a search.
+    pub(super) words: WordBits,
+}
+
+/// A 256-bit filter of the words of a sentence: a clear bit means the word
+/// is not there; a set one that it may be.
+#[derive(Default)]
+pub(super) struct WordBits([u64; 4]);
+
+impl WordBits {
+    pub(super) fn bit(word: &str) -> (usize, u64) {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        word.hash(&mut h);
+        let n = h.finish() >> 56;
+        ((n >> 6) as usize & 3, 1 << (n & 63))
+    }
+
+    pub(super) fn insert(&mut self, word: &str) {
+        let (i, b) = Self::bit(word);
+        self.0[i] |= b;
+    }
+
+    pub(super) fn may_hold(&self, word: &str) -> bool {
+        let (i, b) = Self::bit(word);
+        self.0[i] & b != 0
+    }
+}
+
+impl<'s> Ctx<'s> {
+    pub(super) fn new(
+        sentence: &'s Sentence,
+        tokens: &'s [Token],
+        m: &'s Mentions,
+        persons: Vec<Option<PersonKey>>,
+    ) -> Ctx<'s> {
+        let lower: Vec<&str> = tokens.iter().map(Token::lower).collect();
+        let mut starts: Vec<(&str, usize)> = lower.iter().copied().zip(0..).collect();
+        starts.sort_unstable();
+        let mut words = WordBits::default();
+        lower.iter().for_each(|w| words.insert(w));
+        Ctx {
+            sentence,
+            tokens,
+            m,
+            persons,
+            dates: Vec::new(),
+            meetings: Vec::new(),
+            lower,
+            starts,
+            words,
+        }
+    }
+
+    pub(super) fn word(&self, i: usize) -> &str {
+        self.lower.get(i).copied().unwrap_or("")
+    }
+
+    /// Whether the words starting at `i` read `phrase`.
+    pub(super) fn phrase_at(&self, i: usize, phrase: &str) -> bool {
+        phrase
+            .split(' ')
+            .enumerate()
+            .all(|(k, w)| self.word(i + k) == w)
+    }
+
+    /// Token index of the first occurrence of `phrase` at or after `from`.
+    pub(super) fn find(&self, phrase: &str, from: usize) -> Option<usize> {
+        let first = first_word(phrase);
+        if !self.words.may_hold(first) {
+            return None;
+        }
+        let at = self.starts.partition_point(|(w, _)| *w < first);
+        self.starts[at..]
+            .iter()
+            .take_while(|(w, _)| *w == first)
+            .map(|&(_, i)| i)
+            .find(|&i| i >= from && self.phrase_at(i, phrase))
+    }
+
+    /// The name mention that starts at or after `i`, skipping an office.
+    pub(super) fn person_after(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while j < self.tokens.len() && matches!(self.word(j), "the" | "former" | ",") {
+            j += 1;
+        }
+        if let Some((o, target)) = self.m.offices.iter().find(|(o, _)| o.start == j) {
+            if target.is_some() {
+                return *target;
+            }
+            j = o.end;
+        }
+        // allow ranks and a country adjective between
+        for _ in 0..3 {
+            if let Some(n) = self.m.names.iter().position(|n| n.start == j) {
+                return Some(n);
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// Name mentions whose first token is in `from..to`.
+    pub(super) fn names_in(&self, from: usize, to: usize) -> Vec<usize> {
+        (0..self.m.names.len())
+            .filter(|&n| self.m.names[n].start >= from && self.m.names[n].start < to)
+            .collect()
+    }
+
+    /// The name mentions starting in `from..to` that are not owners:
+    /// "Putin's foreign policy aide" lists the aide, not Putin.
+    pub(super) fn listed_names(&self, from: usize, to: usize) -> Vec<usize> {
+        self.names_in(from, to)
+            .into_iter()
+            .filter(|&n| {
+                self.tokens
+                    .get(self.m.names[n].end)
+                    .is_none_or(|t| t.kind != TokenKind::Possessive)
+            })
+            .collect()
+    }
+
+    /// The nearest name mention ending before token `i`.
+    pub(super) fn person_before(&self, i: usize) -> Option<usize> {
+        self.m.names.iter().rposition(|n| n.end <= i)
+    }
+
+    /// The country named right before `delegation`/`side`, by its start token.
+    pub(super) fn country_before(&self, i: usize) -> Option<String> {
+        let window = i.saturating_sub(4)..i;
+        self.m
+            .countries
+            .iter()
+            .rev()
+            .find(|c| window.contains(&c.start))
+            .map(|c| c.country.clone())
+    }
+
+    pub(super) fn in_quotes(&self) -> bool {
+        self.sentence.text.contains(['"', '“', '”'])
+    }
+}

@@ -1,0 +1,747 @@
+//! Delegations: who led and who was in each country's delegation, and the
+//! meeting each belongs to.
+
+use super::meetings::in_comparison;
+use super::*;
+impl Extractor<'_> {
+    /// The meeting a delegation or agreement in this sentence belongs to:
+    /// one the sentence names (not a phone call), else the last one spoken of.
+    pub(super) fn meeting_here(&self, ctx: &Ctx) -> Option<usize> {
+        let here = |want: &dyn Fn(&MeetingMention) -> bool| {
+            ctx.meetings
+                .iter()
+                .filter(|(_, c)| !in_comparison(ctx, *c))
+                .map(|(i, _)| *i)
+                .find(|i| want(&self.mentions[*i]))
+        };
+        let dated =
+            |m: &MeetingMention| m.date.is_some() || (m.place.is_some() && m.year.is_none());
+        here(&|m| m.kind != MeetingKind::PhoneCall && m.kind != MeetingKind::Meeting && dated(m))
+            .or(self.discourse.last_talks)
+            .or_else(|| here(&|m| m.kind != MeetingKind::PhoneCall && dated(m)))
+            .or(self.discourse.last_meeting)
+            .or_else(|| here(&|m| m.kind != MeetingKind::PhoneCall))
+    }
+
+    /// A year-only talks mention for "just as in 2022".
+    pub(super) fn year_meeting(&mut self, ctx: &Ctx, year: i32) -> usize {
+        if let Some(i) = self
+            .mentions
+            .iter()
+            .position(|m| m.year == Some(year) && m.kind == MeetingKind::Talks)
+        {
+            return i;
+        }
+        self.mentions.push(MeetingMention {
+            kind: MeetingKind::Talks,
+            date: None,
+            year: Some(year),
+            place: None,
+            venue: None,
+            explicit: true,
+            sentence: ctx.sentence.index,
+            earlier: false,
+            anaphoric: false,
+            merged: None,
+        });
+        self.mentions.len() - 1
+    }
+
+    pub(super) fn country_of(&self, p: &PersonKey) -> Option<String> {
+        self.person_country
+            .get(p)
+            .or_else(|| self.known.get(p))
+            .cloned()
+    }
+
+    /// Delegation leaders and members.
+    pub(super) fn delegations(&mut self, ctx: &Ctx) {
+        let mut listed = false;
+        let negated = [
+            "not included",
+            "not part",
+            "not join",
+            "not joining",
+            "not attend",
+            "declined",
+            "absent",
+            "excluded",
+            "not be",
+        ]
+        .iter()
+        .any(|p| ctx.find(p, 0).is_some());
+        let meeting = self.meeting_here(ctx);
+        // leaders
+        for i in 0..ctx.tokens.len() {
+            let w = ctx.word(i);
+            if !matches!(
+                w,
+                "delegation" | "delegations" | "team" | "side" | "negotiator" | "negotiators"
+            ) {
+                continue;
+            }
+            let country = ctx.country_before(i).or_else(|| {
+                // "Our delegation": the speaker's country
+                (i > 0 && matches!(ctx.word(i - 1), "our" | "my"))
+                    .then(|| self.speaker_country(ctx))
+                    .flatten()
+            });
+            // "X delegation (, ) (was|is|will be) led|headed by NAME"
+            let mut j = i + 1;
+            while j < ctx.tokens.len()
+                && matches!(
+                    ctx.word(j),
+                    "," | "was"
+                        | "is"
+                        | "will"
+                        | "be"
+                        | "again"
+                        | "once"
+                        | "previously"
+                        | "initially"
+                        | "also"
+                        | "which"
+                        | "being"
+                        | "has"
+                        | "been"
+                )
+            {
+                j += 1;
+            }
+            if matches!(ctx.word(j), "led" | "headed") && ctx.word(j + 1) == "by" {
+                if let (Some(c), Some(n)) = (country.clone(), ctx.person_after(j + 2)) {
+                    if let Some(Some(p)) = ctx.persons.get(n).cloned() {
+                        if let Some(mt) = meeting {
+                            self.leader(ctx, "delegation-led-by", mt, &c, &p);
+                            self.extra_years(ctx, &c, &p, true);
+                            // "led by Mossad director David Barnea and Shin
+                            // Bet head Ronen Bar": the second is a member
+                            let end = ctx.m.names[n].end;
+                            let second = (ctx.word(end) == "and")
+                                .then(|| ctx.person_after(end + 1))
+                                .flatten()
+                                .map(|k| {
+                                    // "Shin Bet head Ronen Bar": the name the
+                                    // office after a body's name introduces
+                                    let after = ctx.m.names[k].end;
+                                    ctx.m
+                                        .offices
+                                        .iter()
+                                        .find(|(o, _)| o.start <= after && after < o.end)
+                                        .and_then(|(_, t)| *t)
+                                        .unwrap_or(k)
+                                });
+                            if let Some(Some(q)) = second.map(|k| ctx.persons[k].clone()) {
+                                self.member(ctx, "delegation-led-by", mt, &c, &q);
+                            }
+                        }
+                    }
+                }
+                // "..., and Bahrain's by its foreign minister, NAME"
+                if let Some(mt) = meeting {
+                    for (c, p) in self.elliptical_leaders(ctx, j + 2) {
+                        self.leader(ctx, "delegation-led-by", mt, &c, &p);
+                    }
+                }
+                continue;
+            }
+            // "X's chief negotiator, NAME" / "head of the X delegation NAME"
+            if let Some((o, Some(t))) = ctx
+                .m
+                .offices
+                .iter()
+                .find(|(o, _)| o.delegation_role && o.start <= i && i < o.end)
+            {
+                let c = o.country.clone().or(country.clone());
+                if let (Some(c), Some(Some(p)), Some(mt)) =
+                    (c, ctx.persons.get(*t).cloned(), meeting)
+                {
+                    self.leader(ctx, "delegation-head-office", mt, &c, &p);
+                }
+                continue;
+            }
+            // "NAME led|heads|to lead X's delegation"
+            if i >= 2 {
+                let verb = (i.saturating_sub(5)..i).rev().find(|&k| {
+                    matches!(
+                        ctx.word(k),
+                        "led"
+                            | "leads"
+                            | "lead"
+                            | "heads"
+                            | "headed"
+                            | "head"
+                            | "leading"
+                            | "heading"
+                    )
+                });
+                if let (Some(v), Some(c)) = (verb, country.clone()) {
+                    if let Some(p) = self.subject_of(ctx, v) {
+                        if let Some(mt) = meeting {
+                            let mt = if ctx.phrase_at(i + 1, "at the time") {
+                                self.discourse.prior_any.unwrap_or(mt)
+                            } else {
+                                mt
+                            };
+                            self.leader(ctx, "person-led-delegation", mt, &c, &p);
+                        }
+                    }
+                }
+            }
+        }
+        // "The ministers, Mirzoyan of Armenia and Bayramov of Azerbaijan,
+        // headed their countries' delegations": each leads their own
+        let respective = (0..ctx.tokens.len()).find(|&k| {
+            matches!(ctx.word(k), "led" | "headed" | "lead" | "head")
+                && ctx.word(k + 1) == "their"
+                && (k + 2..(k + 5).min(ctx.tokens.len()))
+                    .any(|t| matches!(ctx.word(t), "delegations" | "teams" | "sides"))
+        });
+        if let (Some(v), Some(mt)) = (respective, meeting) {
+            for n in ctx.names_in(0, v) {
+                let Some(Some(p)) = ctx.persons.get(n).cloned() else {
+                    continue;
+                };
+                let end = ctx.m.names[n].end;
+                let named = (ctx.word(end) == "of")
+                    .then(|| ctx.m.countries.iter().find(|c| c.start == end + 1))
+                    .flatten()
+                    .map(|c| c.country.clone());
+                if let Some(c) = named.or_else(|| self.country_of(&p)) {
+                    self.leader(ctx, "led-their-delegations", mt, &c, &p);
+                }
+            }
+        }
+        // "NAME, who also led the failed 2022 peace talks"
+        if let Some(v) =
+            (0..ctx.tokens.len()).find(|&k| ctx.word(k) == "led" && ctx.word(k + 1) == "the")
+        {
+            let year = ctx
+                .dates
+                .iter()
+                .find(|(t, _, e)| *t > v && *t <= v + 4 && e.year().is_some())
+                .and_then(|(_, _, e)| e.year());
+            if let (Some(y), Some(p)) = (year, self.subject_of(ctx, v)) {
+                if let Some(c) = self
+                    .country_of(&p)
+                    .or_else(|| self.discourse.delegation.as_ref().map(|d| d.1.clone()))
+                {
+                    let mt = self.year_meeting(ctx, y);
+                    self.leader(ctx, "led-earlier-talks", mt, &c, &p);
+                }
+            }
+        }
+        // "NAME, a participant in the 2022 negotiations"
+        if let Some(k) = ctx.find("participant in the", 0) {
+            let year = ctx
+                .dates
+                .iter()
+                .find(|(t, _, e)| *t > k && *t <= k + 5 && e.year().is_some())
+                .and_then(|(_, _, e)| e.year());
+            if let (Some(y), Some(n)) = (year, ctx.person_before(k)) {
+                if let Some(Some(p)) = ctx.persons.get(n).cloned() {
+                    if let Some(c) = self
+                        .country_of(&p)
+                        .or_else(|| self.discourse.delegation.as_ref().map(|d| d.1.clone()))
+                    {
+                        let mt = self.year_meeting(ctx, y);
+                        self.member(ctx, "participant-in-earlier-talks", mt, &c, &p);
+                    }
+                }
+            }
+        }
+        // "Rudenko and Slutsky, who took part in the talks three years ago":
+        // members of that year's talks, even if not of these
+        self.members_years_ago(ctx);
+        if negated {
+            self.discourse.listing = false;
+            return;
+        }
+        // members: "accompanied by LIST", "experts included LIST",
+        // "LIST took part in the talks", "the X side was represented by LIST"
+        let triggers = [
+            "accompanied by",
+            "included",
+            "includes",
+            "include",
+            "comprised",
+            "consisted of",
+            "represented by",
+            "joined by",
+            "brought",
+            "with him were",
+            "with her were",
+            "alongside him were",
+            "beside him were",
+        ];
+        // every list in the sentence: "The American delegation also
+        // included A and B; Putin was accompanied by C and D"
+        let mut found: Vec<(usize, &str)> = triggers
+            .iter()
+            .filter_map(|t| ctx.find(t, 0).map(|k| (k, *t)))
+            .collect();
+        found.sort();
+        found.dedup_by_key(|(k, _)| *k);
+        for (i, &(k, trig)) in found.iter().enumerate() {
+            let from = k + trig.split(' ').count();
+            let next = found.get(i + 1).map_or(ctx.tokens.len(), |(n, _)| *n);
+            // a list with semicolons runs on, unless another list follows
+            let stop = if next < ctx.tokens.len() {
+                (from..next).find(|&t| ctx.word(t) == ";").unwrap_or(next)
+            } else {
+                next
+            };
+            // "Macron and Putin were accompanied by their foreign ministers,
+            // A and B": each subject with the one named in its place
+            if self.respective_groups(ctx, trig, k, from..stop) {
+                listed = true;
+                continue;
+            }
+            let deleg = self.delegation_for(ctx, k);
+            if let Some((mt, c, leader)) = deleg {
+                // "Trump was joined by A and B, and Kim by C and D"
+                let ellipsis = (from..stop).find_map(|t| {
+                    if ctx.word(t) != "and" {
+                        return None;
+                    }
+                    let n = ctx.m.names.iter().position(|n| n.start == t + 1)?;
+                    (ctx.word(ctx.m.names[n].end) == "by").then_some((t, n))
+                });
+                let end = ellipsis.map_or(stop, |(t, _)| t);
+                // "He was again accompanied by ...": as in the earlier year
+                let again = (k.saturating_sub(3)..k).any(|t| ctx.word(t) == "again");
+                if let (true, Some((ymt, yc, yp))) = (again, self.discourse.earlier_year.clone()) {
+                    if leader.as_ref() == Some(&yp) && yc == c {
+                        self.group(ctx, trig, (ymt, yc, None), from..end);
+                    }
+                }
+                listed |= self.group(ctx, trig, (mt, c, leader), from..end);
+                if let Some((_, n)) = ellipsis {
+                    let second = ctx.persons.get(n).cloned().flatten();
+                    let country = second.as_ref().and_then(|p| self.country_of(p));
+                    if let (Some(p), Some(c2)) = (second, country) {
+                        let from = ctx.m.names[n].end + 1;
+                        listed |= self.group(ctx, trig, (mt, c2, Some(p)), from..stop);
+                    }
+                }
+            }
+        }
+        for verb in [
+            "participated in",
+            "took part in",
+            "attended",
+            "were part of",
+            "was part of",
+            "among its members",
+            "among the members",
+            "among its delegates",
+        ] {
+            let Some(k) = ctx.find(verb, 0) else { continue };
+            // "Fomin was among its members": the delegation just named
+            let talks_follow = verb.starts_with("among")
+                || (k..(k + 8).min(ctx.tokens.len()))
+                    .any(|t| matches!(ctx.word(t), "talks" | "negotiations" | "delegation"));
+            if !talks_follow {
+                continue;
+            }
+            // "...; Deputy Defense Minister Alexander Fomin was among its
+            // members": the names of that clause
+            let from = if verb.starts_with("among") {
+                (0..k)
+                    .rev()
+                    .find(|&t| ctx.word(t) == ";")
+                    .map_or(0, |t| t + 1)
+            } else {
+                0
+            };
+            if let Some((mt, c, _)) = self.discourse.delegation.clone() {
+                for n in ctx.names_in(from, k) {
+                    if let Some(Some(p)) = ctx.persons.get(n).cloned() {
+                        if self.country_of(&p).is_none_or(|pc| pc == c) {
+                            self.member(ctx, "took-part-in", mt, &c, &p);
+                            listed = true;
+                        }
+                    }
+                }
+            }
+        }
+        // "From the president's office — NAME." continuing a list
+        if !listed
+            && self.discourse.listing
+            && ctx.tokens.len() <= 14
+            && ctx
+                .tokens
+                .iter()
+                .any(|t| matches!(t.text.as_str(), "—" | "–" | "-" | ":"))
+        {
+            if let Some((mt, c, _)) = self.discourse.delegation.clone() {
+                let verbs = ctx.lower.iter().any(|w| {
+                    w.ends_with("ed") || matches!(w as &str, "is" | "was" | "are" | "were" | "said")
+                });
+                if !verbs {
+                    for n in 0..ctx.m.names.len() {
+                        let full = ctx.m.names[n].end - ctx.m.names[n].start >= 2;
+                        let possessive = ctx
+                            .tokens
+                            .get(ctx.m.names[n].end)
+                            .is_some_and(|t| t.kind == TokenKind::Possessive);
+                        if let (true, false, Some(Some(p))) =
+                            (full, possessive, ctx.persons.get(n).cloned())
+                        {
+                            self.member(ctx, "delegation-list-continued", mt, &c, &p);
+                            listed = true;
+                        }
+                    }
+                }
+            }
+        }
+        self.discourse.listing = listed;
+    }
+
+    /// "and Bahrain's by its foreign minister, NAME": the country and leader
+    /// of each delegation a "led by" leaves its verb out for, after `from`.
+    pub(super) fn elliptical_leaders(&self, ctx: &Ctx, from: usize) -> Vec<(String, PersonKey)> {
+        let mut out = Vec::new();
+        for c in ctx.m.countries.iter().filter(|c| c.start > from) {
+            let by = c.end + usize::from(c.possessive);
+            if !matches!(ctx.word(c.start - 1), "and" | ";" | "while") || ctx.word(by) != "by" {
+                continue;
+            }
+            let mut k = by + 1;
+            if matches!(ctx.word(k), "its" | "his" | "her" | "their") {
+                k += 1;
+            }
+            let person = ctx.person_after(k).or_else(|| {
+                ctx.m
+                    .offices
+                    .iter()
+                    .find(|(o, _)| o.start == k)
+                    .and_then(|(_, t)| *t)
+            });
+            if let Some(Some(p)) = person.map(|n| ctx.persons.get(n).cloned().flatten()) {
+                out.push((c.country.clone(), p));
+            }
+        }
+        out
+    }
+
+    /// "X and Y were accompanied by their ministers, A and B" (or "..., A
+    /// and B respectively"): as many people listed as there are subjects,
+    /// each joins the delegation of the subject in the same place. Whether
+    /// the sentence had that shape and gave the groups.
+    pub(super) fn respective_groups(
+        &mut self,
+        ctx: &Ctx,
+        trig: &str,
+        k: usize,
+        list: std::ops::Range<usize>,
+    ) -> bool {
+        let paired =
+            ctx.word(list.start) == "their" || list.clone().any(|t| ctx.word(t) == "respectively");
+        if !paired {
+            return false;
+        }
+        // the subjects: NAME and NAME [were] TRIGGER
+        let verb = usize::from(matches!(ctx.word(k.saturating_sub(1)), "were" | "are"));
+        let Some(second) = ctx.m.names.iter().position(|n| n.end + verb == k) else {
+            return false;
+        };
+        let start = ctx.m.names[second].start;
+        let Some(first) = ctx
+            .m
+            .names
+            .iter()
+            .position(|n| start >= 2 && n.end + 1 == start && ctx.word(start - 1) == "and")
+        else {
+            return false;
+        };
+        let listed = ctx.listed_names(list.start, list.end);
+        if listed.len() != 2 {
+            return false;
+        }
+        let Some(mt) = self.meeting_here(ctx) else {
+            return false;
+        };
+        let mut any = false;
+        for (subject, member) in [(first, listed[0]), (second, listed[1])] {
+            let Some(Some(p)) = ctx.persons.get(subject).cloned() else {
+                continue;
+            };
+            let Some(c) = self.country_of(&p) else {
+                continue;
+            };
+            let name = &ctx.m.names[member];
+            any |= self.group(ctx, trig, (mt, c, Some(p)), name.start..name.end);
+        }
+        any
+    }
+
+    /// The members named in `range` after a list trigger, for the
+    /// delegation (meeting, country, person accompanied); whether any.
+    pub(super) fn group(
+        &mut self,
+        ctx: &Ctx,
+        trig: &str,
+        (mt, c, leader): (usize, String, Option<PersonKey>),
+        range: std::ops::Range<usize>,
+    ) -> bool {
+        let mut listed = false;
+        let named = ctx.listed_names(range.start, range.end);
+        // "The U.S. side was represented by Steve Witkoff": one person
+        // representing a side leads it
+        if trig == "represented by" && leader.is_none() && named.len() == 1 {
+            if let Some(Some(p)) = ctx.persons.get(named[0]).cloned() {
+                self.leader(ctx, "represented-by-one", mt, &c, &p);
+            }
+        }
+        // "Trump was accompanied by ...", "Kim brought ...": the one
+        // accompanied heads the group, unless a leader is known
+        if let Some(l) = &leader {
+            let has_leader = self
+                .pending
+                .iter()
+                .any(|(p, _)| matches!(p, Pending::Leader(m, lc, _) if *m == mt && *lc == c));
+            let owned = ctx
+                .lower
+                .windows(2)
+                .any(|w| w[0] == "'s" && matches!(w[1] as &str, "team" | "delegation" | "side"));
+            if !has_leader && (matches!(trig, "accompanied by" | "brought" | "joined by") || owned)
+            {
+                self.leader(ctx, "accompanied-leader", mt, &c, l);
+            }
+        }
+        for n in named {
+            if let Some(Some(p)) = ctx.persons.get(n).cloned() {
+                if Some(&p) != leader.as_ref() {
+                    self.member(ctx, "delegation-list", mt, &c, &p);
+                    listed = true;
+                }
+            }
+        }
+        listed
+    }
+
+    /// "NAME and NAME, who took part in the talks three years ago".
+    pub(super) fn members_years_ago(&mut self, ctx: &Ctx) {
+        let Some(reference) = self.reference else {
+            return;
+        };
+        let Some(ago) = ctx.find("years ago", 0) else {
+            return;
+        };
+        let Some(verb) = [
+            "took part in",
+            "participated in",
+            "attended",
+            "were part of",
+        ]
+        .iter()
+        .filter_map(|v| ctx.find(v, 0))
+        .find(|&v| v < ago && ago - v <= 8) else {
+            return;
+        };
+        let years = match ctx.word(ago - 1) {
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            w => match w.parse::<i32>() {
+                Ok(n) => n,
+                Err(_) => return,
+            },
+        };
+        let talks = (verb..ago).any(|t| matches!(ctx.word(t), "talks" | "negotiations"));
+        if !talks {
+            return;
+        }
+        let end = (0..verb)
+            .rev()
+            .find(|&t| ctx.word(t) == "who")
+            .unwrap_or(verb);
+        let fallback = self.discourse.delegation.as_ref().map(|d| d.1.clone());
+        let mt = self.year_meeting(ctx, reference.year() - years);
+        for n in ctx.names_in(0, end) {
+            let Some(Some(p)) = ctx.persons.get(n).cloned() else {
+                continue;
+            };
+            if let Some(c) = self.country_of(&p).or(fallback.clone()) {
+                self.member(ctx, "took-part-years-ago", mt, &c, &p);
+            }
+        }
+    }
+
+    /// "just as in 2022": the leader also led the delegation of that year.
+    pub(super) fn extra_years(
+        &mut self,
+        ctx: &Ctx,
+        country: &str,
+        person: &PersonKey,
+        leader: bool,
+    ) {
+        let years: Vec<i32> = ctx
+            .dates
+            .iter()
+            .filter_map(|(t, _, e)| {
+                e.year()
+                    .filter(|_| *t >= 2 && ctx.word(t - 1) == "in" && ctx.word(t - 2) == "as")
+            })
+            .collect();
+        for y in years {
+            if self.reference.is_some_and(|r| r.year() == y) {
+                continue;
+            }
+            let mt = self.year_meeting(ctx, y);
+            if leader {
+                self.leader(ctx, "led-as-in-year", mt, country, person);
+                self.discourse.earlier_year = Some((mt, country.to_string(), person.clone()));
+            }
+        }
+    }
+
+    /// The delegation a member list at token `k` belongs to.
+    pub(super) fn delegation_for(
+        &self,
+        ctx: &Ctx,
+        k: usize,
+    ) -> Option<(usize, String, Option<PersonKey>)> {
+        // "the U.S. side was represented by", "the Russian delegation included"
+        let here = (k.saturating_sub(6)..k)
+            .find(|&t| matches!(ctx.word(t), "delegation" | "side" | "team"));
+        if let Some(t) = here {
+            if let Some(c) = ctx.country_before(t) {
+                let mt = self.meeting_here(ctx)?;
+                return Some((mt, c, None));
+            }
+            // "Biden's team at the table included": Biden's delegation, his lead
+            let owner = (t.saturating_sub(2)..t)
+                .find(|&k| ctx.tokens[k].kind == TokenKind::Possessive)
+                .and_then(|k| ctx.m.names.iter().position(|n| n.end == k))
+                .and_then(|n| ctx.persons.get(n).cloned().flatten());
+            if let Some(p) = owner {
+                let c = self.country_of(&p)?;
+                let mt = self.meeting_here(ctx)?;
+                return Some((mt, c, Some(p)));
+            }
+        }
+        // "Hamas was represented by its chief negotiator"
+        let side = ctx
+            .m
+            .countries
+            .iter()
+            .find(|c| c.end + 1 == k && matches!(ctx.word(c.end), "was" | "were" | "is"))
+            .map(|c| c.country.clone());
+        if let Some(c) = side {
+            let mt = self.meeting_here(ctx)?;
+            return Some((mt, c, None));
+        }
+        // "He was accompanied by": the delegation spoken of last; "NAME was
+        // accompanied by": NAME's delegation
+        let subject = ctx
+            .person_before(k)
+            .and_then(|n| ctx.persons.get(n).cloned().flatten());
+        if let Some(p) = subject {
+            if let Some(d) = self
+                .discourse
+                .delegation
+                .clone()
+                .filter(|d| d.2.as_ref() == Some(&p))
+            {
+                return Some(d);
+            }
+            let talks_here = ctx.lower.iter().any(|w| {
+                matches!(
+                    w as &str,
+                    "talks" | "negotiations" | "delegation" | "summit"
+                )
+            });
+            // "Trump was accompanied by", right after the meeting was named
+            let named_subject = ctx.person_before(k).is_some_and(|n| {
+                let end = ctx.m.names[n].end;
+                k == end || (k == end + 1 && matches!(ctx.word(end), "was" | "is" | "were"))
+            });
+            let recent_meeting = self
+                .discourse
+                .last_meeting
+                .is_some_and(|m| ctx.sentence.index.saturating_sub(self.mentions[m].sentence) <= 3);
+            if !(talks_here || named_subject && recent_meeting) {
+                return None;
+            }
+            let c = self.country_of(&p)?;
+            let mt = self.meeting_here(ctx)?;
+            return Some((mt, c, Some(p)));
+        }
+        self.discourse.delegation.clone()
+    }
+
+    /// The person who does the verb at token `v`: the antecedent of `who`,
+    /// else the nearest name before it.
+    pub(super) fn subject_of(&self, ctx: &Ctx, v: usize) -> Option<PersonKey> {
+        let who = (v.saturating_sub(8)..v)
+            .rev()
+            .find(|&k| ctx.word(k) == "who");
+        let n = match who {
+            Some(w) => ctx.person_before(w),
+            None => ctx.person_before(v),
+        }?;
+        ctx.persons.get(n).cloned().flatten()
+    }
+
+    /// The country of whoever speaks a quoted sentence ("Lavrov added, ...").
+    pub(super) fn speaker_country(&self, ctx: &Ctx) -> Option<String> {
+        let verb = ctx.lower.iter().position(|w| {
+            matches!(
+                w as &str,
+                "said" | "added" | "says" | "stated" | "told" | "noted"
+            )
+        })?;
+        let n = ctx
+            .person_before(verb)
+            .or_else(|| ctx.names_in(verb, ctx.tokens.len()).first().copied())?;
+        let p = ctx.persons.get(n).cloned().flatten()?;
+        self.country_of(&p)
+    }
+
+    /// `p` led `country`'s delegation at meeting `mt` (and so was in it).
+    pub(super) fn leader(
+        &mut self,
+        ctx: &Ctx,
+        rule: &'static str,
+        mt: usize,
+        country: &str,
+        p: &PersonKey,
+    ) {
+        self.emit(
+            ctx,
+            rule,
+            Pending::Leader(mt, country.to_string(), p.clone()),
+        );
+        self.member(ctx, rule, mt, country, p);
+        if self.mentions[mt].year.is_none() {
+            self.discourse.delegation = Some((mt, country.to_string(), Some(p.clone())));
+        }
+    }
+
+    /// `p` was in `country`'s delegation at meeting `mt`.
+    pub(super) fn member(
+        &mut self,
+        ctx: &Ctx,
+        rule: &'static str,
+        mt: usize,
+        country: &str,
+        p: &PersonKey,
+    ) {
+        self.person_country
+            .entry(p.clone())
+            .or_insert_with(|| country.to_string());
+        self.emit(
+            ctx,
+            rule,
+            Pending::Member(mt, country.to_string(), p.clone()),
+        );
+    }
+}

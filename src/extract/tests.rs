@@ -1,0 +1,319 @@
+use super::*;
+use crate::lexicon::lexicon;
+use crate::names::person_key;
+
+/// The facts of one short article, dated by its date line.
+fn facts_of(text: &str) -> Vec<Fact> {
+    let doc = Document::from_text("t.txt", text);
+    extract(&doc, doc.stated_date(), false, &HashMap::new(), lexicon())
+        .facts
+        .facts
+        .into_iter()
+        .map(|f| f.fact)
+        .collect()
+}
+
+fn leader_of(facts: &[Fact], country: &str) -> Option<PersonKey> {
+    facts.iter().find_map(|f| match f {
+        Fact::DelegationLeader {
+            country: c, person, ..
+        } if c == country => Some(person.clone()),
+        _ => None,
+    })
+}
+
+fn agreements(facts: &[Fact]) -> Vec<(AgreementKind, Option<u64>, Option<NaiveDate>)> {
+    facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Agreement {
+                meeting,
+                kind,
+                quantity,
+            } => Some((*kind, *quantity, meeting.date)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_phrase_is_found_where_its_words_first_start_at_or_after_a_token() {
+    let lex = lexicon();
+    let clean = text::clean("The talks ended, and talks will go on after the talks end.\n");
+    let sentence = text::sentences(&clean, lex).remove(0);
+    let tokens = text::tokens(&sentence.text, lex);
+    let m = mention::analyse(&tokens, lex);
+    let ctx = Ctx::new(&sentence, &tokens, &m, Vec::new());
+    // The(0) talks(1) ended(2) ,(3) and(4) talks(5) will(6) go(7) on(8)
+    // after(9) the(10) talks(11) end(12) .(13)
+    assert_eq!(ctx.find("talks", 0), Some(1));
+    assert_eq!(ctx.find("talks", 2), Some(5));
+    assert_eq!(ctx.find("talks", 6), Some(11));
+    assert_eq!(ctx.find("talks", 12), None);
+    assert_eq!(ctx.find("the talks end", 0), Some(10));
+    assert_eq!(ctx.find("talks end", 0), Some(11));
+    assert_eq!(ctx.find("talks will", 0), Some(5));
+    assert_eq!(ctx.find("the", 1), Some(10));
+    // a last word past the sentence's end, and words it lacks
+    assert_eq!(ctx.find("end . more", 0), None);
+    assert_eq!(ctx.find("ceasefire", 0), None);
+    assert_eq!(ctx.find("talks began", 0), None);
+}
+
+#[test]
+fn a_definite_office_points_back_to_its_one_holder() {
+    let facts = facts_of(
+        "May 16, 2025\n\nRussian and Ukrainian delegations held talks in Istanbul on \
+         Friday. Kremlin aide Vladimir Medinsky spoke first.\n\nThe Kremlin aide \
+         headed Russia's team.\n",
+    );
+    assert_eq!(
+        leader_of(&facts, "Russia"),
+        Some(person_key("Vladimir Medinsky"))
+    );
+}
+
+#[test]
+fn elliptical_delegations_take_the_verb_of_the_first() {
+    let facts = facts_of(
+        "September 15, 2020\n\nWASHINGTON — Israel and Bahrain signed agreements on \
+         Tuesday in Washington. The Israeli delegation was led by Prime Minister \
+         Benjamin Netanyahu, and Bahrain's by its foreign minister, Abdullatif Al \
+         Zayani.\n",
+    );
+    assert_eq!(
+        leader_of(&facts, "Bahrain"),
+        Some(person_key("Abdullatif Al Zayani"))
+    );
+}
+
+#[test]
+fn an_agreement_dated_by_its_verb_waits_for_the_event_of_that_day() {
+    let facts = facts_of(
+        "Published: 19.03.2025\n\nRussian President Vladimir Putin agreed on Tuesday to \
+         a 30-day ceasefire on energy targets, which Kyiv had backed at last week's \
+         talks in Jeddah.\n\nThe commitment came during a telephone call with U.S. \
+         President Donald Trump.\n",
+    );
+    let tuesday = NaiveDate::from_ymd_opt(2025, 3, 18);
+    assert!(
+        agreements(&facts).contains(&(AgreementKind::Ceasefire, Some(30), tuesday)),
+        "{:?}",
+        agreements(&facts)
+    );
+    let call_on_tuesday = facts.iter().any(|f| {
+        matches!(f, Fact::Meeting { meeting }
+            if meeting.kind == MeetingKind::PhoneCall && meeting.date == tuesday)
+    });
+    assert!(call_on_tuesday);
+}
+
+#[test]
+fn a_stance_is_not_an_agreement_but_a_signed_deal_is() {
+    let stance = facts_of(
+        "May 16, 2025\n\nDelegations held talks in Istanbul on Friday. Russia is \
+         committed to finding a settlement, a spokesman said.\n",
+    );
+    assert!(agreements(&stance).is_empty(), "{:?}", agreements(&stance));
+    let signed = facts_of(
+        "February 29, 2020\n\nDOHA, Qatar — The United States and the Taliban signed \
+         an agreement in the Qatari capital on Saturday. Under the deal, the U.S. will \
+         cut its forces to 8,600 within 135 days.\n",
+    );
+    let day = NaiveDate::from_ymd_opt(2020, 2, 29);
+    assert!(
+        agreements(&signed).contains(&(AgreementKind::Other, Some(8600), day)),
+        "{:?}",
+        agreements(&signed)
+    );
+    let in_doha = signed.iter().any(
+        |f| matches!(f, Fact::Meeting { meeting } if meeting.place.as_deref() == Some("Doha")),
+    );
+    assert!(in_doha);
+}
+
+#[test]
+fn two_subjects_accompanied_by_their_ministers_each_get_theirs() {
+    let facts = facts_of(
+        "June 3, 2024\n\nThe summit of Greek Prime Minister Kostas Andreou and \
+         Turkish President Ali Demir began in Athens on Monday. Andreou and Demir were \
+         accompanied by their foreign ministers, Eleni Pappas and Murat Kaya.\n",
+    );
+    let members: Vec<(String, PersonKey)> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::DelegationMember {
+                country, person, ..
+            } => Some((country.clone(), person.clone())),
+            _ => None,
+        })
+        .collect();
+    for (country, name) in [
+        ("Greece", "Kostas Andreou"),
+        ("Greece", "Eleni Pappas"),
+        ("Turkey", "Ali Demir"),
+        ("Turkey", "Murat Kaya"),
+    ] {
+        assert!(
+            members.contains(&(country.into(), person_key(name))),
+            "{name} in {country}'s delegation: {members:?}"
+        );
+    }
+    assert_eq!(members.len(), 4, "{members:?}");
+    assert_eq!(
+        leader_of(&facts, "Greece"),
+        Some(person_key("Kostas Andreou"))
+    );
+    assert_eq!(leader_of(&facts, "Turkey"), Some(person_key("Ali Demir")));
+}
+
+#[test]
+fn a_plural_office_before_names_goes_to_each_with_its_country() {
+    let facts = facts_of(
+        "May 1, 2023\n\nForeign ministers Anna Berg of Sweden, Pedro Alves of \
+         Portugal and Jan Novak of Poland met in Vienna on Monday. Presidents Kostas \
+         Andreou and Ali Demir spoke by phone. Their defence ministers, Norway's Ola \
+         Lunde and Finland's Aino Virtanen, joined later. The ministers, Carl Holm and \
+         Eva Lind, left.\n",
+    );
+    let roles: Vec<(PersonKey, String, Option<String>)> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Role {
+                person,
+                title,
+                country,
+                ..
+            } => Some((person.clone(), title.clone(), country.clone())),
+            _ => None,
+        })
+        .collect();
+    let has = |name: &str, title: &str, country: Option<&str>| {
+        roles.contains(&(person_key(name), title.into(), country.map(Into::into)))
+    };
+    assert!(
+        has("Anna Berg", "Foreign Minister", Some("Sweden")),
+        "{roles:?}"
+    );
+    assert!(
+        has("Pedro Alves", "Foreign Minister", Some("Portugal")),
+        "{roles:?}"
+    );
+    assert!(
+        has("Jan Novak", "Foreign Minister", Some("Poland")),
+        "{roles:?}"
+    );
+    assert!(has("Kostas Andreou", "President", None), "{roles:?}");
+    assert!(has("Ali Demir", "President", None), "{roles:?}");
+    assert!(
+        has("Ola Lunde", "Defense Minister", Some("Norway")),
+        "{roles:?}"
+    );
+    assert!(
+        has("Aino Virtanen", "Defense Minister", Some("Finland")),
+        "{roles:?}"
+    );
+    // a bare "ministers" names no whole office
+    assert!(
+        !roles.iter().any(|(p, _, _)| *p == person_key("Carl Holm")),
+        "{roles:?}"
+    );
+}
+
+/// The (date, place) of each meeting found in `text`.
+fn meeting_keys(text: &str) -> Vec<(Option<NaiveDate>, Option<String>)> {
+    facts_of(text)
+        .into_iter()
+        .filter_map(|f| match f {
+            Fact::Meeting { meeting } => Some((meeting.date, meeting.place)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn an_undated_meeting_in_the_dateline_city_is_on_the_leads_day() {
+    let keys = meeting_keys(
+        "Neighbours seal border deal after marathon Lisbon talks\n\nPublished 9 March \
+         2023\n\nLISBON (Reuters) - Two neighbours reached a long-sought deal on Tuesday \
+         to settle a border dispute.\n\nThe final round was held at a palace hotel and \
+         was chaired by a mediator.\n",
+    );
+    let day = NaiveDate::from_ymd_opt(2023, 3, 7);
+    assert!(keys.contains(&(day, Some("Lisbon".into()))), "{keys:?}");
+    assert!(keys.iter().all(|(d, _)| d.is_some()), "{keys:?}");
+}
+
+#[test]
+fn a_day_without_place_and_a_place_without_day_are_one_event() {
+    let keys = meeting_keys(
+        "2023-03-09T10:00:00Z\n\nThe two foreign ministers held talks on Thursday \
+         for the first time in a year.\n\nA mediator chaired the session at a hotel \
+         in Antalya.\n",
+    );
+    let day = NaiveDate::from_ymd_opt(2023, 3, 9);
+    assert!(keys.contains(&(day, Some("Antalya".into()))), "{keys:?}");
+    assert!(
+        keys.iter().all(|k| *k == (day, Some("Antalya".into()))),
+        "{keys:?}"
+    );
+}
+
+#[test]
+fn a_dateline_in_title_case_with_its_day_and_the_city_it_names() {
+    let keys = meeting_keys(
+        "Mon 6 Mar 2023 - 18:00 GMT\n\nLisbon, Mar 6 (AFP) - Two neighbours ended \
+         talks on Monday.\n\nTheir envoys had met over dinner in the city on Sunday.\n",
+    );
+    assert!(
+        keys.contains(&(NaiveDate::from_ymd_opt(2023, 3, 6), Some("Lisbon".into()))),
+        "{keys:?}"
+    );
+    assert!(
+        keys.contains(&(NaiveDate::from_ymd_opt(2023, 3, 5), Some("Lisbon".into()))),
+        "{keys:?}"
+    );
+}
+
+#[test]
+fn an_office_shared_over_a_list_goes_to_each_in_order() {
+    let facts = facts_of(
+        "May 1, 2023\n\nThe foreign ministers of Armenia and Azerbaijan, Ararat \
+         Mirzoyan and Jeyhun Bayramov, began talks in Washington on Monday.\n",
+    );
+    let role_of = |name: &str| {
+        facts.iter().find_map(|f| match f {
+            Fact::Role {
+                person,
+                title,
+                country,
+                ..
+            } if *person == person_key(name) => Some((title.clone(), country.clone())),
+            _ => None,
+        })
+    };
+    assert_eq!(
+        role_of("Ararat Mirzoyan"),
+        Some(("Foreign Minister".into(), Some("Armenia".into())))
+    );
+    assert_eq!(
+        role_of("Jeyhun Bayramov"),
+        Some(("Foreign Minister".into(), Some("Azerbaijan".into())))
+    );
+}
+
+#[test]
+fn earlier_rounds_listed_by_day_are_each_a_meeting_where_the_talks_are() {
+    let facts = facts_of(
+        "July 24, 2025\n\nISTANBUL — Russian and Ukrainian delegations held talks in \
+         Istanbul on Wednesday. The first two rounds were held on May 16 and June 2.\n",
+    );
+    for (m, d) in [(5, 16), (6, 2)] {
+        let day = NaiveDate::from_ymd_opt(2025, m, d);
+        let found = facts.iter().any(|f| {
+            matches!(f, Fact::Meeting { meeting }
+                if meeting.date == day && meeting.place.as_deref() == Some("Istanbul"))
+        });
+        assert!(found, "no round on {day:?}");
+    }
+}
