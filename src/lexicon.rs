@@ -26,6 +26,158 @@ const MEETING_WORDS: &str = include_str!("../data/lexicon/meeting-words.tsv");
 const AGREEMENT_WORDS: &str = include_str!("../data/lexicon/agreement-words.tsv");
 const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
 const NON_NAMES: &str = include_str!("../data/lexicon/non-names.txt");
+const CUES: &str = include_str!("../data/lexicon/cues.tsv");
+const NAME_PARTICLES: &str = include_str!("../data/lexicon/name-particles.txt");
+
+/// The named cue-word lists of `data/lexicon/cues.tsv` that the rules look
+/// tokens up in. Each value names one list; the file says what each is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// Words that cancel a meeting or agreement near them.
+    StrongHedge,
+    /// Words that cancel only an undated meeting.
+    WeakHedge,
+    /// Negations that cancel an agreement kind named right after them.
+    Negation,
+    /// Verbs of reporting: a date right after one is the day of speaking.
+    ReportingVerb,
+    /// Office heads that say nothing on their own.
+    GenericTitle,
+    /// Words of agreeing.
+    AgreeWord,
+    /// Phrases that agree by their result ("led to").
+    ResultPhrase,
+    /// Phrases that say something was not agreed.
+    Refusal,
+    /// Words that hedge the word of agreeing right after them.
+    AgreementHedge,
+    /// Verbs of agreeing that take what was agreed after them.
+    AgreeVerb,
+    /// Verbs of turning a proposal down.
+    RejectVerb,
+    /// Verbs of accepting, turned down by a "not" before them.
+    AcceptVerb,
+    /// Words of talking about a thing without agreeing on it.
+    DiscussWord,
+    /// Words of nearness to a deal.
+    NearWord,
+    /// Verbs of starting or carrying on talks.
+    ResumeVerb,
+    /// Nouns for the parties of an agreement.
+    PartyNoun,
+    /// Words that make a conversation a call.
+    CallWord,
+    /// Nouns of a delegation.
+    DelegationNoun,
+    /// Nouns of delegations in the plural.
+    DelegationsNoun,
+    /// Phrases that introduce a delegation's members.
+    MemberList,
+    /// Phrases that keep someone out of a delegation.
+    Absence,
+    /// Phrases of taking part in talks.
+    Participation,
+    /// Nouns of those who arrive for talks.
+    TravellerNoun,
+    /// Verbs of arriving.
+    ArrivalVerb,
+    /// Verbs of having a guest.
+    HostVerb,
+    /// Verbs of chairing.
+    ChairVerb,
+    /// Nouns of what a chair opens or hosts.
+    SessionNoun,
+    /// Verbs of leading a delegation.
+    LeadVerb,
+    /// Nouns of talks as such.
+    TalksNoun,
+    /// Words that place an event before another.
+    EarlierWord,
+    /// Plural nouns that list earlier events.
+    SeriesNoun,
+    /// Verbs of telling someone something.
+    BriefingVerb,
+    /// Verbs of speaking with someone.
+    SpeakingVerb,
+}
+
+impl Cue {
+    /// Every list, in the order of the enum.
+    pub const ALL: [Cue; 33] = [
+        Cue::StrongHedge,
+        Cue::WeakHedge,
+        Cue::Negation,
+        Cue::ReportingVerb,
+        Cue::GenericTitle,
+        Cue::AgreeWord,
+        Cue::ResultPhrase,
+        Cue::Refusal,
+        Cue::AgreementHedge,
+        Cue::AgreeVerb,
+        Cue::RejectVerb,
+        Cue::AcceptVerb,
+        Cue::DiscussWord,
+        Cue::NearWord,
+        Cue::ResumeVerb,
+        Cue::PartyNoun,
+        Cue::CallWord,
+        Cue::DelegationNoun,
+        Cue::DelegationsNoun,
+        Cue::MemberList,
+        Cue::Absence,
+        Cue::Participation,
+        Cue::TravellerNoun,
+        Cue::ArrivalVerb,
+        Cue::HostVerb,
+        Cue::ChairVerb,
+        Cue::SessionNoun,
+        Cue::LeadVerb,
+        Cue::TalksNoun,
+        Cue::EarlierWord,
+        Cue::SeriesNoun,
+        Cue::BriefingVerb,
+        Cue::SpeakingVerb,
+    ];
+
+    /// The list's name in `cues.tsv`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Cue::StrongHedge => "strong-hedge",
+            Cue::WeakHedge => "weak-hedge",
+            Cue::Negation => "negation",
+            Cue::ReportingVerb => "reporting-verb",
+            Cue::GenericTitle => "generic-title",
+            Cue::AgreeWord => "agree-word",
+            Cue::ResultPhrase => "result-phrase",
+            Cue::Refusal => "refusal",
+            Cue::AgreementHedge => "agreement-hedge",
+            Cue::AgreeVerb => "agree-verb",
+            Cue::RejectVerb => "reject-verb",
+            Cue::AcceptVerb => "accept-verb",
+            Cue::DiscussWord => "discuss-word",
+            Cue::NearWord => "near-word",
+            Cue::ResumeVerb => "resume-verb",
+            Cue::PartyNoun => "party-noun",
+            Cue::CallWord => "call-word",
+            Cue::DelegationNoun => "delegation-noun",
+            Cue::DelegationsNoun => "delegations-noun",
+            Cue::MemberList => "member-list",
+            Cue::Absence => "absence",
+            Cue::Participation => "participation",
+            Cue::TravellerNoun => "traveller-noun",
+            Cue::ArrivalVerb => "arrival-verb",
+            Cue::HostVerb => "host-verb",
+            Cue::ChairVerb => "chair-verb",
+            Cue::SessionNoun => "session-noun",
+            Cue::LeadVerb => "lead-verb",
+            Cue::TalksNoun => "talks-noun",
+            Cue::EarlierWord => "earlier-word",
+            Cue::SeriesNoun => "series-noun",
+            Cue::BriefingVerb => "briefing-verb",
+            Cue::SpeakingVerb => "speaking-verb",
+        }
+    }
+}
 
 /// What a word can be inside an office phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,11 +246,15 @@ pub struct Lexicon {
     pub agreements: AgreementCues,
     /// Abbreviations that do not end a sentence (case-sensitive).
     pub abbreviations: HashSet<String>,
+    /// Particles that may sit inside a person's name (`bin`, `al-`, `von`).
+    pub particles: HashSet<String>,
     /// Capitalised words that are never part of a name (lowercased).
     pub non_names: HashSet<String>,
     /// The first word of every city, region, country and metonym, so a
     /// token that starts none is passed over without building a phrase.
     pub place_starts: HashSet<String>,
+    /// The cue lists, indexed by `Cue as usize` (see [`Lexicon::cue`]).
+    cues: Vec<Vec<String>>,
 }
 
 /// The first word of a phrase (its words joined by single spaces): what a
@@ -207,6 +363,7 @@ impl Lexicon {
             venues: word_set(VENUES),
             country_nouns: word_set(COUNTRY_NOUNS),
             non_names: word_set(NON_NAMES),
+            particles: word_set(NAME_PARTICLES),
             abbreviations: lines(ABBREVIATIONS)
                 .map(|(_, l)| l.trim().to_string())
                 .collect(),
@@ -334,6 +491,34 @@ impl Lexicon {
                 }
             }
         }
+        lex.cues = vec![Vec::new(); Cue::ALL.len()];
+        let mut seen = [false; Cue::ALL.len()];
+        for (n, l) in lines(CUES) {
+            let (name, words) = tab_line("cues.tsv", n, l)?;
+            let cue = Cue::ALL
+                .into_iter()
+                .find(|c| c.name() == name)
+                .ok_or_else(|| Error::Lexicon {
+                    file: "cues.tsv",
+                    line: n,
+                    message: format!("unknown cue list {name:?}"),
+                })?;
+            if std::mem::replace(&mut seen[cue as usize], true) {
+                return Err(Error::Lexicon {
+                    file: "cues.tsv",
+                    line: n,
+                    message: format!("the list {name:?} is given twice"),
+                });
+            }
+            lex.cues[cue as usize] = words.iter().map(|w| w.to_lowercase()).collect();
+        }
+        if let Some(c) = Cue::ALL.into_iter().find(|&c| !seen[c as usize]) {
+            return Err(Error::Lexicon {
+                file: "cues.tsv",
+                line: CUES.lines().count(),
+                message: format!("the list {:?} is missing", c.name()),
+            });
+        }
         lex.place_starts = (lex.cities.keys())
             .chain(lex.regions.iter())
             .chain(lex.countries.keys())
@@ -341,6 +526,16 @@ impl Lexicon {
             .map(|key| first_word(key).to_string())
             .collect();
         Ok(lex)
+    }
+
+    /// The words and phrases of a cue list.
+    pub fn cue(&self, cue: Cue) -> &[String] {
+        self.cues.get(cue as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the lowercase `word` is in a cue list.
+    pub fn is_cue(&self, cue: Cue, word: &str) -> bool {
+        self.cue(cue).iter().any(|w| w == word)
     }
 
     /// The city a venue known by name is in.
@@ -446,6 +641,7 @@ mod tests {
             ("regions.txt", REGIONS),
             ("venues.txt", VENUES),
             ("non-names.txt", NON_NAMES),
+            ("name-particles.txt", NAME_PARTICLES),
             ("ranks.txt", RANKS),
             ("capitals.tsv", CAPITALS),
             ("given-names.tsv", GIVEN_NAMES),
@@ -458,6 +654,23 @@ mod tests {
             sorted.sort_by_key(|k| k.to_lowercase());
             assert_eq!(keys, sorted, "{file} is not sorted");
         }
+    }
+
+    #[test]
+    fn every_cue_list_is_given_in_lowercase_without_repeats() {
+        let lex = Lexicon::builtin().expect("the built-in lexicon parses");
+        for (k, cue) in Cue::ALL.into_iter().enumerate() {
+            assert_eq!(cue as usize, k, "Cue::ALL follows the enum");
+            let words = lex.cue(cue);
+            assert!(!words.is_empty(), "{} is empty", cue.name());
+            for (i, w) in words.iter().enumerate() {
+                assert_eq!(w, &w.to_lowercase(), "{}: {w}", cue.name());
+                assert!(!words[..i].contains(w), "{} repeats {w}", cue.name());
+            }
+        }
+        assert!(lex.is_cue(Cue::LeadVerb, "headed"));
+        assert!(!lex.is_cue(Cue::LeadVerb, "said"));
+        assert!(Lexicon::default().cue(Cue::HostVerb).is_empty());
     }
 
     #[test]

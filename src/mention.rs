@@ -10,12 +10,6 @@ use crate::lexicon::{Lexicon, OfficeWord};
 use crate::text::{Token, TokenKind};
 use rustc_hash::FxHashSet as HashSet;
 
-/// Name particles that may sit inside a name (`bin`, `al-`, `von`).
-const PARTICLES: [&str; 16] = [
-    "al", "bin", "bint", "da", "de", "del", "der", "di", "du", "el", "ibn", "la", "le", "van",
-    "von", "dos",
-];
-
 /// Words that join an office head to its complement.
 const CONNECTORS: [&str; 4] = ["of", "for", "at", "on"];
 
@@ -145,17 +139,18 @@ fn past_ranks(tokens: &[Token], mut i: usize, lex: &Lexicon) -> usize {
 }
 
 /// Whether a name holds a particle ("Mohammed bin Salman", "al-Aiban").
-pub fn has_particle(name: &str) -> bool {
+pub fn has_particle(name: &str, lex: &Lexicon) -> bool {
     name.split_whitespace().any(|w| {
         let w = w.to_lowercase();
-        PARTICLES.contains(&w.as_str())
+        lex.particles.contains(&w)
             || w.split_once('-')
-                .is_some_and(|(p, _)| PARTICLES.contains(&p))
+                .is_some_and(|(p, _)| lex.particles.contains(p))
     })
 }
 
-fn is_particle(t: &Token) -> bool {
-    PARTICLES.contains(&t.text.as_str())
+/// Whether `t` is a name particle as written (lowercase: "bin", not "Bin").
+fn is_particle(t: &Token, lex: &Lexicon) -> bool {
+    lex.particles.contains(&t.text)
 }
 
 /// Whether `t` can be a word of a person's name.
@@ -164,7 +159,7 @@ pub fn is_name_word(t: &Token, lex: &Lexicon) -> bool {
         // al-Sisi, bin-Salman: a lowercase particle joined to a capital
         return t.kind == TokenKind::Word
             && t.text.split_once('-').is_some_and(|(p, rest)| {
-                PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+                lex.particles.contains(p) && rest.chars().next().is_some_and(char::is_uppercase)
             });
     }
     let text = t.text.as_str();
@@ -315,7 +310,8 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
         let mut e = i + 1;
         if t.is_capitalized() {
             loop {
-                if e < tokens.len() && e < i + 4 && (venue_word(e) || is_particle(&tokens[e])) {
+                if e < tokens.len() && e < i + 4 && (venue_word(e) || is_particle(&tokens[e], lex))
+                {
                     e += 1;
                 } else if e == i + 1
                     && tokens.get(e).is_some_and(|t| t.text == "of")
@@ -350,7 +346,7 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
     // names
     let mut i = 0;
     while i < tokens.len() {
-        if place_token[i] || !is_name_word(&tokens[i], lex) || is_particle(&tokens[i]) {
+        if place_token[i] || !is_name_word(&tokens[i], lex) || is_particle(&tokens[i], lex) {
             i += 1;
             continue;
         }
@@ -359,9 +355,9 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
         while end < tokens.len() {
             let t = &tokens[end];
             // "von der Leyen": a chain of particles before a name word
-            let particles_then_name = is_particle(t) && {
+            let particles_then_name = is_particle(t, lex) && {
                 let mut k = end;
-                while tokens.get(k).is_some_and(is_particle) {
+                while tokens.get(k).is_some_and(|t| is_particle(t, lex)) {
                     k += 1;
                 }
                 tokens.get(k).is_some_and(|n| is_name_word(n, lex))
@@ -379,7 +375,7 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
             .any(|(s, v)| *s <= start && start < *s + v.split(' ').count());
         let particles = tokens[start..end]
             .iter()
-            .filter(|t| is_particle(t) || t.text.contains('-'))
+            .filter(|t| is_particle(t, lex) || t.text.contains('-'))
             .count();
         if !in_venue && end - start <= 4 + particles.min(3) {
             let text = tokens[start..end]

@@ -1,40 +1,18 @@
 //! Agreements: what the sides agreed on, of which kind, with its quantity.
 
 use super::*;
-/// Negations that cancel an agreement kind named right after them.
-const NEGATIONS: [&str; 8] = [
-    "no", "not", "without", "failed", "never", "nor", "neither", "didn't",
-];
-
-/// Verbs of agreeing.
-const AGREE_WORDS: [&str; 16] = [
-    "agreed",
-    "agree",
-    "agreeing",
-    "pledged",
-    "communique",
-    "communiqué",
-    "agrees",
-    "agreement",
-    "agreements",
-    "deal",
-    "accord",
-    "consented",
-    "commitment",
-    "committed",
-    "signed",
-    "reached",
-];
-
-/// Verbs of agreeing that need a second word ("led to", "resulted in").
-const RESULT_PHRASES: [&str; 3] = ["led to", "resulted in", "pursuant to"];
 
 impl Extractor<'_> {
     /// Agreements: a sentence that agrees on something names its kinds.
     pub(super) fn agreements(&mut self, ctx: &Ctx) {
         let n = ctx.tokens.len();
         let verb = (0..n).find(|&i| {
-            AGREE_WORDS.contains(&ctx.word(i)) || RESULT_PHRASES.iter().any(|p| ctx.phrase_at(i, p))
+            ctx.is(i, Cue::AgreeWord)
+                || ctx
+                    .lex
+                    .cue(Cue::ResultPhrase)
+                    .iter()
+                    .any(|p| ctx.phrase_at(i, p))
         });
         // "the arrangement is to run for 120 days": what a deal holds
         let content = || {
@@ -46,23 +24,11 @@ impl Extractor<'_> {
         };
         let hedgeable = verb.is_some();
         // a hedged trigger ("urged to agree", "unless Russia agreed")
-        let hedges = [
-            "urged", "unless", "if", "would", "could", "hope", "against", "ready", "want", "call",
-            "calls", "called",
-        ];
         // "broke up with no deal", "without an agreement", "failed to agree";
         // "an agreement is closer than ever", "a deal is within reach"
-        let denied = (trig.saturating_sub(3)..trig)
-            .any(|k| matches!(ctx.word(k), "no" | "without" | "failed" | "not" | "never"))
-            || (trig + 1..(trig + 4).min(n)).any(|k| {
-                matches!(
-                    ctx.word(k),
-                    "closer" | "close" | "near" | "nearer" | "within" | "possible" | "likely"
-                )
-            });
-        if hedgeable
-            && (denied || (trig.saturating_sub(4)..trig).any(|k| hedges.contains(&ctx.word(k))))
-        {
+        let denied = ctx.any(trig.saturating_sub(3)..trig, Cue::Negation)
+            || ctx.any(trig + 1..(trig + 4).min(n), Cue::NearWord);
+        if hedgeable && (denied || ctx.any(trig.saturating_sub(4)..trig, Cue::AgreementHedge)) {
             return;
         }
         let text = ctx.lower.join(" ");
@@ -131,22 +97,18 @@ impl Extractor<'_> {
             };
             // "talks on a Gaza ceasefire", "discussed a prisoner swap": a topic
             let topic = (pos.saturating_sub(6)..pos).any(|k| {
-                matches!(
-                    ctx.word(k),
-                    "discussed" | "discuss" | "discussing" | "about"
-                ) || (ctx.word(k) == "on"
-                    && k > 0
-                    && matches!(ctx.word(k - 1), "talks" | "negotiations" | "consultations"))
+                ctx.is(k, Cue::DiscussWord)
+                    || (ctx.word(k) == "on" && k > 0 && ctx.is(k - 1, Cue::TalksNoun))
             });
             let negated = topic
-                || (pos.saturating_sub(3)..pos).any(|k| NEGATIONS.contains(&ctx.word(k)))
+                || ctx.any(pos.saturating_sub(3)..pos, Cue::Negation)
                 || (pos + 1..(pos + 5).min(n)).any(|k| matches!(ctx.word(k), "not" | "never"))
                 || (pos.saturating_sub(3)..pos)
                     .any(|k| matches!(ctx.word(k), "potential" | "possible"))
                 // "did not accept the full ceasefire", "rejected a truce"
                 || (pos.saturating_sub(6)..pos).any(|k| {
-                    matches!(ctx.word(k), "rejected" | "rejects" | "refused" | "refuses" | "declined")
-                        || (ctx.word(k) == "not" && matches!(ctx.word(k + 1), "accept" | "agree" | "sign" | "endorse"))
+                    ctx.is(k, Cue::RejectVerb)
+                        || (ctx.word(k) == "not" && ctx.is(k + 1, Cue::AcceptVerb))
                 });
             let mut kind = *kind;
             // "the remains of prisoners of war": bodies, not an exchange
@@ -170,9 +132,9 @@ impl Extractor<'_> {
         // "agreed that negotiations between the Taliban and other Afghans
         // would begin on March 10": talks to come
         let talks_to_come = (0..n).any(|i| {
-            matches!(ctx.word(i), "talks" | "negotiations" | "dialogue")
+            ctx.is(i, Cue::TalksNoun)
                 && (i + 1..(i + 10).min(n)).any(|k| {
-                    matches!(ctx.word(k), "begin" | "start" | "resume" | "continue")
+                    ctx.is(k, Cue::ResumeVerb)
                         && matches!(ctx.word(k - 1), "would" | "will" | "to" | "should")
                 })
         });
@@ -243,7 +205,7 @@ impl Extractor<'_> {
         let documents = &self.lex.agreements.documents;
         let is_document = |k: usize| documents.iter().any(|d| ctx.word(k) == d);
         // not "did not sign", "No document ... was signed"
-        let denied = |k: usize| (k.saturating_sub(3)..k).any(|j| NEGATIONS.contains(&ctx.word(j)));
+        let denied = |k: usize| ctx.any(k.saturating_sub(3)..k, Cue::Negation);
         (0..n).find(|&i| {
             ctx.word(i) == "signed"
                 && !denied(i)
@@ -263,14 +225,12 @@ impl Extractor<'_> {
         let cues = &self.lex.agreements;
         let signed = self.signing(ctx);
         // "the two sides agreed to restore ...", "committed to start ..."
-        let agreed_to = matches!(
-            ctx.word(trig),
-            "agreed" | "agreeing" | "agree" | "committed" | "pledged" | "consented"
-        ) && !(trig > 0
-            && matches!(
-                ctx.word(trig - 1),
-                "is" | "are" | "was" | "were" | "remains" | "remain" | "be" | "been" | "stay"
-            ))
+        let agreed_to = ctx.is(trig, Cue::AgreeVerb)
+            && !(trig > 0
+                && matches!(
+                    ctx.word(trig - 1),
+                    "is" | "are" | "was" | "were" | "remains" | "remain" | "be" | "been" | "stay"
+                ))
             && {
                 let mut k = trig + 1;
                 // "agreed on Tuesday to stop strikes"
@@ -359,10 +319,7 @@ pub(super) fn number_at(ctx: &Ctx, k: usize) -> Option<u64> {
     }
     let words = NUMBER_WORDS;
     // not "the two sides", "both leaders"
-    let parties = matches!(
-        ctx.word(k + 1),
-        "sides" | "countries" | "leaders" | "presidents" | "delegations" | "ministers" | "men"
-    );
+    let parties = ctx.is(k + 1, Cue::PartyNoun);
     words
         .iter()
         .position(|w| *w == ctx.word(k))

@@ -1,29 +1,16 @@
 //! Chairs: the person who chaired, opened, hosted or mediated a meeting.
 
 use super::*;
+
 impl Extractor<'_> {
     /// Chairs: "chaired by NAME", "opened by NAME", "hosted by NAME".
     pub(super) fn chairs(&mut self, ctx: &Ctx) {
         // "Turkish Foreign Minister Hakan Fidan opened the meeting"
         for k in 0..ctx.tokens.len() {
-            if !matches!(
-                ctx.word(k),
-                "opened"
-                    | "chaired"
-                    | "hosted"
-                    | "moderated"
-                    | "mediated"
-                    | "presided"
-                    | "brokered"
-            ) {
+            if !ctx.is(k, Cue::ChairVerb) {
                 continue;
             }
-            let object = (k + 1..(k + 5).min(ctx.tokens.len())).any(|t| {
-                matches!(
-                    ctx.word(t),
-                    "talks" | "meeting" | "session" | "negotiations" | "summit"
-                )
-            })
+            let object = ctx.any(k + 1..(k + 5).min(ctx.tokens.len()), Cue::SessionNoun)
                 // "Biden hosted Xi": the host of a meeting with a guest
                 || (ctx.word(k) == "hosted"
                     && ctx.person_after(k + 1).is_some()

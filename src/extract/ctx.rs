@@ -2,11 +2,16 @@
 //! resolved of them, with the lookups the rules share.
 
 use super::*;
+use crate::lexicon::Cue;
+use std::ops::Range;
+
 /// A sentence with its tokens and mentions, and what was resolved of them.
 pub(super) struct Ctx<'s> {
     pub(super) sentence: &'s Sentence,
     pub(super) tokens: &'s [Token],
     pub(super) m: &'s Mentions,
+    /// The word lists, for the cue lookups.
+    pub(super) lex: &'s Lexicon,
     /// Person per name mention.
     pub(super) persons: Vec<Option<PersonKey>>,
     /// Resolved dates with their token position.
@@ -54,6 +59,7 @@ impl<'s> Ctx<'s> {
         tokens: &'s [Token],
         m: &'s Mentions,
         persons: Vec<Option<PersonKey>>,
+        lex: &'s Lexicon,
     ) -> Ctx<'s> {
         let lower: Vec<&str> = tokens.iter().map(Token::lower).collect();
         let mut starts: Vec<(&str, usize)> = lower.iter().copied().zip(0..).collect();
@@ -64,6 +70,7 @@ impl<'s> Ctx<'s> {
             sentence,
             tokens,
             m,
+            lex,
             persons,
             dates: Vec::new(),
             meetings: Vec::new(),
@@ -75,6 +82,16 @@ impl<'s> Ctx<'s> {
 
     pub(super) fn word(&self, i: usize) -> &str {
         self.lower.get(i).copied().unwrap_or("")
+    }
+
+    /// Whether the word at `i` is in the cue list.
+    pub(super) fn is(&self, i: usize, cue: Cue) -> bool {
+        self.lex.is_cue(cue, self.word(i))
+    }
+
+    /// Whether a word in `range` is in the cue list.
+    pub(super) fn any(&self, range: Range<usize>, cue: Cue) -> bool {
+        range.into_iter().any(|k| self.is(k, cue))
     }
 
     /// Whether the words starting at `i` read `phrase`.

@@ -3,6 +3,7 @@
 
 use super::meetings::in_comparison;
 use super::*;
+
 impl Extractor<'_> {
     /// The meeting a delegation or agreement in this sentence belongs to:
     /// one the sentence names (not a phone call), else the last one spoken of.
@@ -57,27 +58,11 @@ impl Extractor<'_> {
     /// Delegation leaders and members.
     pub(super) fn delegations(&mut self, ctx: &Ctx) {
         let mut listed = false;
-        let negated = [
-            "not included",
-            "not part",
-            "not join",
-            "not joining",
-            "not attend",
-            "declined",
-            "absent",
-            "excluded",
-            "not be",
-        ]
-        .iter()
-        .any(|p| ctx.find(p, 0).is_some());
+        let negated = (self.lex.cue(Cue::Absence).iter()).any(|p| ctx.find(p, 0).is_some());
         let meeting = self.meeting_here(ctx);
         // leaders
         for i in 0..ctx.tokens.len() {
-            let w = ctx.word(i);
-            if !matches!(
-                w,
-                "delegation" | "delegations" | "team" | "side" | "negotiator" | "negotiators"
-            ) {
+            if !ctx.is(i, Cue::DelegationNoun) {
                 continue;
             }
             let country = ctx.country_before(i).or_else(|| {
@@ -108,7 +93,7 @@ impl Extractor<'_> {
             {
                 j += 1;
             }
-            if matches!(ctx.word(j), "led" | "headed") && ctx.word(j + 1) == "by" {
+            if ctx.is(j, Cue::LeadVerb) && ctx.word(j + 1) == "by" {
                 if let (Some(c), Some(n)) = (country.clone(), ctx.person_after(j + 2)) {
                     if let Some(Some(p)) = ctx.persons.get(n).cloned() {
                         if let Some(mt) = meeting {
@@ -162,19 +147,9 @@ impl Extractor<'_> {
             }
             // "NAME led|heads|to lead X's delegation"
             if i >= 2 {
-                let verb = (i.saturating_sub(5)..i).rev().find(|&k| {
-                    matches!(
-                        ctx.word(k),
-                        "led"
-                            | "leads"
-                            | "lead"
-                            | "heads"
-                            | "headed"
-                            | "head"
-                            | "leading"
-                            | "heading"
-                    )
-                });
+                let verb = (i.saturating_sub(5)..i)
+                    .rev()
+                    .find(|&k| ctx.is(k, Cue::LeadVerb));
                 if let (Some(v), Some(c)) = (verb, country.clone()) {
                     if let Some(p) = self.subject_of(ctx, v) {
                         if let Some(mt) = meeting {
@@ -192,10 +167,9 @@ impl Extractor<'_> {
         // "The ministers, Mirzoyan of Armenia and Bayramov of Azerbaijan,
         // headed their countries' delegations": each leads their own
         let respective = (0..ctx.tokens.len()).find(|&k| {
-            matches!(ctx.word(k), "led" | "headed" | "lead" | "head")
+            ctx.is(k, Cue::LeadVerb)
                 && ctx.word(k + 1) == "their"
-                && (k + 2..(k + 5).min(ctx.tokens.len()))
-                    .any(|t| matches!(ctx.word(t), "delegations" | "teams" | "sides"))
+                && ctx.any(k + 2..(k + 5).min(ctx.tokens.len()), Cue::DelegationsNoun)
         });
         if let (Some(v), Some(mt)) = (respective, meeting) {
             for n in ctx.names_in(0, v) {
@@ -259,26 +233,12 @@ impl Extractor<'_> {
         }
         // members: "accompanied by LIST", "experts included LIST",
         // "LIST took part in the talks", "the X side was represented by LIST"
-        let triggers = [
-            "accompanied by",
-            "included",
-            "includes",
-            "include",
-            "comprised",
-            "consisted of",
-            "represented by",
-            "joined by",
-            "brought",
-            "with him were",
-            "with her were",
-            "alongside him were",
-            "beside him were",
-        ];
+        let triggers = self.lex.cue(Cue::MemberList);
         // every list in the sentence: "The American delegation also
         // included A and B; Putin was accompanied by C and D"
         let mut found: Vec<(usize, &str)> = triggers
             .iter()
-            .filter_map(|t| ctx.find(t, 0).map(|k| (k, *t)))
+            .filter_map(|t| ctx.find(t, 0).map(|k| (k, t.as_str())))
             .collect();
         found.sort();
         found.dedup_by_key(|(k, _)| *k);
@@ -340,7 +300,7 @@ impl Extractor<'_> {
             // "Fomin was among its members": the delegation just named
             let talks_follow = verb.starts_with("among")
                 || (k..(k + 8).min(ctx.tokens.len()))
-                    .any(|t| matches!(ctx.word(t), "talks" | "negotiations" | "delegation"));
+                    .any(|t| ctx.is(t, Cue::TalksNoun) || ctx.word(t) == "delegation");
             if !talks_follow {
                 continue;
             }
@@ -504,7 +464,7 @@ impl Extractor<'_> {
             let owned = ctx
                 .lower
                 .windows(2)
-                .any(|w| w[0] == "'s" && matches!(w[1] as &str, "team" | "delegation" | "side"));
+                .any(|w| w[0] == "'s" && self.lex.is_cue(Cue::DelegationNoun, w[1]));
             if !has_leader && (matches!(trig, "accompanied by" | "brought" | "joined by") || owned)
             {
                 self.leader(ctx, "accompanied-leader", mt, &c, l);
@@ -529,33 +489,17 @@ impl Extractor<'_> {
         let Some(ago) = ctx.find("years ago", 0) else {
             return;
         };
-        let Some(verb) = [
-            "took part in",
-            "participated in",
-            "attended",
-            "were part of",
-        ]
-        .iter()
-        .filter_map(|v| ctx.find(v, 0))
-        .find(|&v| v < ago && ago - v <= 8) else {
+        let Some(verb) = (self.lex.cue(Cue::Participation).iter())
+            .filter_map(|v| ctx.find(v, 0))
+            .find(|&v| v < ago && ago - v <= 8)
+        else {
             return;
         };
-        let years = match ctx.word(ago - 1) {
-            "two" => 2,
-            "three" => 3,
-            "four" => 4,
-            "five" => 5,
-            "six" => 6,
-            "seven" => 7,
-            "eight" => 8,
-            "nine" => 9,
-            "ten" => 10,
-            w => match w.parse::<i32>() {
-                Ok(n) => n,
-                Err(_) => return,
-            },
+        let Some(years) = number_at_token(&ctx.tokens[ago - 1]).and_then(|n| i32::try_from(n).ok())
+        else {
+            return;
         };
-        let talks = (verb..ago).any(|t| matches!(ctx.word(t), "talks" | "negotiations"));
+        let talks = ctx.any(verb..ago, Cue::TalksNoun);
         if !talks {
             return;
         }
@@ -610,8 +554,7 @@ impl Extractor<'_> {
         k: usize,
     ) -> Option<(usize, String, Option<PersonKey>)> {
         // "the U.S. side was represented by", "the Russian delegation included"
-        let here = (k.saturating_sub(6)..k)
-            .find(|&t| matches!(ctx.word(t), "delegation" | "side" | "team"));
+        let here = (k.saturating_sub(6)..k).find(|&t| ctx.is(t, Cue::DelegationNoun));
         if let Some(t) = here {
             if let Some(c) = ctx.country_before(t) {
                 let mt = self.meeting_here(ctx)?;
@@ -654,10 +597,7 @@ impl Extractor<'_> {
                 return Some(d);
             }
             let talks_here = ctx.lower.iter().any(|w| {
-                matches!(
-                    w as &str,
-                    "talks" | "negotiations" | "delegation" | "summit"
-                )
+                matches!(*w, "delegation" | "summit") || self.lex.is_cue(Cue::TalksNoun, w)
             });
             // "Trump was accompanied by", right after the meeting was named
             let named_subject = ctx.person_before(k).is_some_and(|n| {
@@ -693,12 +633,7 @@ impl Extractor<'_> {
 
     /// The country of whoever speaks a quoted sentence ("Lavrov added, ...").
     pub(super) fn speaker_country(&self, ctx: &Ctx) -> Option<String> {
-        let verb = ctx.lower.iter().position(|w| {
-            matches!(
-                w as &str,
-                "said" | "added" | "says" | "stated" | "told" | "noted"
-            )
-        })?;
+        let verb = (ctx.lower.iter()).position(|w| self.lex.is_cue(Cue::ReportingVerb, w))?;
         let n = ctx
             .person_before(verb)
             .or_else(|| ctx.names_in(verb, ctx.tokens.len()).first().copied())?;

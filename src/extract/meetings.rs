@@ -2,65 +2,6 @@
 //! place and venue, and the hedges that make a mention no event.
 
 use super::*;
-/// Words that cancel a meeting or agreement near them ("expected", "would").
-const STRONG_HEDGES: [&str; 37] = [
-    "expected",
-    "prospects",
-    "prospect",
-    "possibility",
-    "possible",
-    "readiness",
-    "invited",
-    "invitation",
-    "proposed",
-    "propose",
-    "proposal",
-    "requested",
-    "request",
-    "offer",
-    "would",
-    "could",
-    "might",
-    "require",
-    "requires",
-    "hope",
-    "hopes",
-    "wish",
-    "want",
-    "wants",
-    "consider",
-    "if",
-    "whether",
-    "unless",
-    "not",
-    "no",
-    "never",
-    "declined",
-    "refused",
-    "rejected",
-    "won't",
-    "urged",
-    "until",
-];
-
-/// Words that cancel a meeting only when it has no date ("ready to").
-const WEAK_HEDGES: [&str; 7] = [
-    "ready", "plan", "plans", "planned", "upcoming", "next", "may",
-];
-
-/// Verbs of reporting: a date right after one is the day something was said.
-const REPORTING: [&str; 10] = [
-    "told",
-    "said",
-    "says",
-    "stated",
-    "announced",
-    "added",
-    "reported",
-    "dismissed",
-    "noted",
-    "confirmed",
-];
 
 impl Extractor<'_> {
     /// Finds meeting cues and makes a mention of each that is not hedged.
@@ -105,12 +46,7 @@ impl Extractor<'_> {
                             )
                     }
                     // "a one-on-one conversation": a call only when said so
-                    "conversation" => ctx.lower.iter().any(|w| {
-                        matches!(
-                            w as &str,
-                            "phone" | "telephone" | "call" | "video" | "phoned"
-                        )
-                    }),
+                    "conversation" => ctx.any(0..n, Cue::CallWord),
                     _ => true,
                 };
                 // "held talks with Saudi Crown Prince Mohammed bin Salman":
@@ -125,8 +61,7 @@ impl Extractor<'_> {
                 };
                 // "the delegations met": talks
                 let kind = if kind == MeetingKind::Meeting
-                    && (i.saturating_sub(3)..i)
-                        .any(|k| matches!(ctx.word(k), "delegations" | "negotiators" | "sides"))
+                    && (i.saturating_sub(3)..i).any(|k| ctx.is(k, Cue::DelegationsNoun))
                 {
                     MeetingKind::Talks
                 } else {
@@ -143,14 +78,8 @@ impl Extractor<'_> {
         // "The Israeli negotiating team ... arrived in the Qatari capital on
         // Monday": a delegation's arrival is the talks it came for
         for v in 0..n {
-            let arrived = matches!(ctx.word(v), "arrived" | "arrives" | "landed")
-                && matches!(ctx.word(v + 1), "in" | "at");
-            let team = (v.saturating_sub(16)..v).any(|k| {
-                matches!(
-                    ctx.word(k),
-                    "delegation" | "delegations" | "team" | "negotiators" | "envoys"
-                )
-            });
+            let arrived = ctx.is(v, Cue::ArrivalVerb) && matches!(ctx.word(v + 1), "in" | "at");
+            let team = ctx.any(v.saturating_sub(16)..v, Cue::TravellerNoun);
             if arrived && team && !cues.iter().any(|c| c.0.abs_diff(v) < 8) {
                 cues.push((v, 1, MeetingKind::Talks));
                 cues.sort();
@@ -159,7 +88,7 @@ impl Extractor<'_> {
         // "Xi hosted Iranian President Ebrahim Raisi in Beijing", "Trump
         // received Netanyahu in the Oval Office": a meeting with a guest
         for v in 0..n {
-            let host = matches!(ctx.word(v), "hosted" | "hosting" | "received" | "welcomed");
+            let host = ctx.is(v, Cue::HostVerb);
             if host
                 && ctx.word(v + 1) != "by"
                 && ctx.person_after(v + 1).is_some()
@@ -190,8 +119,7 @@ impl Extractor<'_> {
                     .any(|k| matches!(ctx.word(k), "could" | "would" | "might" | "may" | "should"))
         };
         // "What was not agreed: ... the meeting between the presidents"
-        let refused = ["not agreed", "not agree", "no agreement", "failed to agree"]
-            .iter()
+        let refused = (self.lex.cue(Cue::Refusal).iter())
             .filter_map(|p| ctx.find(p, 0))
             .min();
         // strong hedges: eight words before the cue, four after it
@@ -202,7 +130,7 @@ impl Extractor<'_> {
                     || modal_after_between(cue, len)
                     || (cue.saturating_sub(8)..cue)
                         .chain(cue + len..(cue + len + 4).min(n))
-                        .any(|k| STRONG_HEDGES.contains(&ctx.word(k)))
+                        .any(|k| ctx.is(k, Cue::StrongHedge))
             })
             .collect();
         let cue_positions: Vec<usize> = cues
@@ -249,7 +177,7 @@ impl Extractor<'_> {
             let around = |d_before: usize, d_after: usize| {
                 (cue.saturating_sub(d_before)..cue).chain(cue + len..(cue + len + d_after).min(n))
             };
-            let hedged_weak = around(6, 6).any(|k| WEAK_HEDGES.contains(&ctx.word(k)));
+            let hedged_weak = around(6, 6).any(|k| ctx.is(k, Cue::WeakHedge));
             // date: the dates whose nearest cue this is, within its clause
             let near = ctx
                 .dates
@@ -357,10 +285,8 @@ impl Extractor<'_> {
             let own_place = places
                 .iter()
                 .any(|(t, c)| place_owner(&cue_positions, *t, c) == Some(cue));
-            let visit = matches!(
-                ctx.word(cue),
-                "visit" | "hosted" | "hosting" | "received" | "welcomed"
-            ) && (date.is_some() || own_place);
+            let visit = (ctx.word(cue) == "visit" || ctx.is(cue, Cue::HostVerb))
+                && (date.is_some() || own_place);
             let explicit = kind != MeetingKind::Talks
                 && (ctx.word(cue) == "met"
                     || visit
@@ -370,21 +296,8 @@ impl Extractor<'_> {
                     || ctx.find("took place", 0).is_some());
             // "hosted Raisi in Beijing last month": another time than the news
             let vague = near.is_some_and(|(_, d, e)| d.is_none() && matches!(e, DateExpr::Vague));
-            let earlier = vague
-                || (cue.saturating_sub(3)..cue).any(|k| {
-                    matches!(
-                        ctx.word(k),
-                        "recent" | "previous" | "earlier" | "last" | "latest" | "prior" | "another"
-                    )
-                });
-            let earlier_here = |cue: usize| {
-                (cue.saturating_sub(3)..cue).any(|k| {
-                    matches!(
-                        ctx.word(k),
-                        "recent" | "previous" | "earlier" | "last" | "latest" | "prior" | "another"
-                    )
-                })
-            };
+            let earlier_here = |cue: usize| ctx.any(cue.saturating_sub(3)..cue, Cue::EarlierWord);
+            let earlier = vague || earlier_here(cue);
             let own_place = places.iter().any(|(t, _)| t.abs_diff(cue) <= 8);
             // (only for an event placed in its own words: "held talks in Sochi")
             let date = date.or(loose
@@ -420,10 +333,7 @@ impl Extractor<'_> {
                 self.pending.push((Pending::Agreement(idx, kind, q), ev));
             }
             // "the rounds were held on May 16 and June 2": one per day
-            if matches!(
-                ctx.word(cue),
-                "rounds" | "meetings" | "calls" | "summits" | "sessions"
-            ) {
+            if ctx.is(cue, Cue::SeriesNoun) {
                 let days: Vec<NaiveDate> = ctx
                     .dates
                     .iter()
@@ -516,9 +426,8 @@ impl Extractor<'_> {
             return None;
         }
         for v in 0..ctx.tokens.len() {
-            let spoke = matches!(ctx.word(v), "told" | "informed" | "briefed")
-                || (matches!(ctx.word(v), "spoke" | "talked")
-                    && matches!(ctx.word(v + 1), "with" | "to"));
+            let spoke = ctx.is(v, Cue::BriefingVerb)
+                || (ctx.is(v, Cue::SpeakingVerb) && matches!(ctx.word(v + 1), "with" | "to"));
             if !spoke {
                 continue;
             }
@@ -621,8 +530,8 @@ pub(super) fn in_comparison(ctx: &Ctx, cue: usize) -> bool {
 pub(super) fn is_spoken_date(ctx: &Ctx, date: usize) -> bool {
     date > 0
         && ((ctx.word(date - 1) == "on"
-            && (date.saturating_sub(5)..date).any(|k| REPORTING.contains(&ctx.word(k))))
-            || REPORTING.contains(&ctx.word(date - 1)))
+            && ctx.any(date.saturating_sub(5)..date, Cue::ReportingVerb))
+            || ctx.is(date - 1, Cue::ReportingVerb))
 }
 
 /// The cue a place at token `t` belongs to: the cue right after it ("the

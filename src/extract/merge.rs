@@ -2,6 +2,7 @@
 //! pending facts turned into facts.
 
 use super::*;
+
 impl Extractor<'_> {
     /// Merges meeting mentions into meetings and turns pending facts into facts.
     pub(super) fn finish(

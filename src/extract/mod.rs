@@ -10,7 +10,7 @@
 use crate::dates::{self, DateExpr};
 use crate::document::Document;
 use crate::fact::*;
-use crate::lexicon::{first_word, Lexicon};
+use crate::lexicon::{first_word, Cue, Lexicon};
 use crate::mention::{self, Mentions, NameMention};
 use crate::names::{person_key, surname_key};
 use crate::text::{self, Sentence, Token, TokenKind};
@@ -191,7 +191,7 @@ pub fn extract(
     for m in &body {
         for n in &m.names {
             let words: Vec<&str> = n.text.split_whitespace().collect();
-            if words.len() >= 2 && !mention::has_particle(&n.text) {
+            if words.len() >= 2 && !mention::has_particle(&n.text, lex) {
                 first_words.push((surname_key(words[0]), n.text.clone()));
             }
         }
@@ -394,7 +394,7 @@ impl Extractor<'_> {
         // "the Kremlin aide said": the one person the article gave that office
         let with_anaphors = self.office_anaphors(tokens, m, &mut persons);
         let m = with_anaphors.as_ref().unwrap_or(m);
-        let mut ctx = Ctx::new(s, tokens, m, persons);
+        let mut ctx = Ctx::new(s, tokens, m, persons, self.lex);
         self.discourse.prior_any = self.discourse.last_any;
         // "four days of negotiations", "a two-day summit"
         for k in 0..tokens.len() {
@@ -568,8 +568,8 @@ impl Extractor<'_> {
                 .filter(|(_, _, e)| matches!(e, DateExpr::Weekday { .. } | DateExpr::Absolute(_)))
                 .find_map(|(_, d, _)| d.filter(|_| reported_within_days(*d, self.reference)));
         }
-        let speech = ["told", "said", "says", "stated", "announced"];
-        if self.discourse.speech_date.is_none() && ctx.lower.iter().any(|w| speech.contains(w)) {
+        if self.discourse.speech_date.is_none() && ctx.any(0..ctx.tokens.len(), Cue::ReportingVerb)
+        {
             self.discourse.speech_date = ctx
                 .dates
                 .iter()

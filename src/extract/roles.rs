@@ -2,21 +2,6 @@
 //! "his counterpart" and in clauses.
 
 use super::*;
-/// Office heads that say nothing on their own ("the head of the ruling
-/// faction" leaves `Head`): not recorded as roles.
-const GENERIC_TITLES: [&str; 11] = [
-    "Prince",
-    "Head",
-    "Chief",
-    "Director",
-    "Deputy",
-    "Chair",
-    "Chairman",
-    "Member",
-    "Commander",
-    "Secretary",
-    "Minister",
-];
 
 impl Extractor<'_> {
     /// Roles: an office attached to a person, not former, not a delegation role.
@@ -27,7 +12,10 @@ impl Extractor<'_> {
                 continue;
             };
             // "the head of the ruling ... faction": a bare head word says nothing
-            if o.former || o.delegation_role || GENERIC_TITLES.contains(&o.title.as_str()) {
+            if o.former
+                || o.delegation_role
+                || self.lex.is_cue(Cue::GenericTitle, &o.title.to_lowercase())
+            {
                 continue;
             }
             let rule = if o.start < ctx.m.names[*t].start {

@@ -1,4 +1,5 @@
 use super::*;
+
 use crate::lexicon::lexicon;
 use crate::names::person_key;
 
@@ -43,7 +44,7 @@ fn a_phrase_is_found_where_its_words_first_start_at_or_after_a_token() {
     let sentence = text::sentences(&clean, lex).remove(0);
     let tokens = text::tokens(&sentence.text, lex);
     let m = mention::analyse(&tokens, lex);
-    let ctx = Ctx::new(&sentence, &tokens, &m, Vec::new());
+    let ctx = Ctx::new(&sentence, &tokens, &m, Vec::new(), lex);
     // The(0) talks(1) ended(2) ,(3) and(4) talks(5) will(6) go(7) on(8)
     // after(9) the(10) talks(11) end(12) .(13)
     assert_eq!(ctx.find("talks", 0), Some(1));
