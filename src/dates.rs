@@ -22,7 +22,9 @@ pub enum DateExpr {
     Weekday {
         /// Which day.
         day: Weekday,
-        /// +1 for `next`, -1 for `last`, 0 for plain (the most recent).
+        /// +1 for `next`, -1 for `last`, 0 for plain (the most recent), 2
+        /// for a future tense (`will meet on Friday`: the coming one, today
+        /// included).
         direction: i8,
     },
     /// Days from the reference date (`yesterday` = -1, `today` = 0).
@@ -98,6 +100,7 @@ fn date_regex() -> &'static Regex {
                  (?:T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?\b # 2025-05-16(T18:05:00+03:00)
             | \b(?P<ymd_y>\d{{4}})[./](?P<ymd_m>\d{{1,2}})[./](?P<ymd_d>\d{{1,2}})\b # 2025/05/16, 2025.05.16
             | \b(?P<dot_d>\d{{1,2}})\.(?P<dot_m>\d{{1,2}})\.(?P<dot_y>\d{{4}})\b # 16.05.2025
+            | \b(?P<sl_a>\d{{1,2}})/(?P<sl_b>\d{{1,2}})/(?P<sl_y>\d{{4}})\b     # 10/04/1998 (day first), 4/28/2018
             | \b(?P<mdy_m>{m})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b
                  (?:,?\s+(?P<mdy_y>\d{{4}})\b)?                                 # May 16, 2025
             | \b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{m})
@@ -141,6 +144,11 @@ pub fn mentions(sentence: &str) -> Vec<DateMention> {
         } else if let (Some(y), Some(mo), Some(d)) = (num("ymd_y"), num("ymd_m"), num("ymd_d")) {
             NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateExpr::Absolute)
         } else if let (Some(y), Some(mo), Some(d)) = (num("dot_y"), num("dot_m"), num("dot_d")) {
+            NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateExpr::Absolute)
+        } else if let (Some(y), Some(a), Some(b)) = (num("sl_y"), num("sl_a"), num("sl_b")) {
+            // day first, as most of the world writes it, unless the second
+            // number cannot be a month ("4/28/2018")
+            let (mo, d) = if b > 12 { (a, b) } else { (b, a) };
             NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateExpr::Absolute)
         } else if let Some(mo) = c.name("mdy_m").and_then(|m| month_number(m.as_str())) {
             month_day(mo, num("mdy_d"), num("mdy_y"))
@@ -229,6 +237,7 @@ impl DateExpr {
                 let back = (from - to).rem_euclid(7);
                 Some(match direction {
                     1 => r + Duration::days(if back == 0 { 7 } else { 7 - back }),
+                    2 => r + Duration::days((7 - back) % 7),
                     -1 => r - Duration::days(if back == 0 { 7 } else { back }),
                     _ => r - Duration::days(back),
                 })
@@ -290,16 +299,21 @@ pub fn article_date_before(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     if let Some(d) = stated_date(text) {
         return Some(d);
     }
+    let floor = latest_weekday_date(text).filter(|d| *d <= today);
     let lead: String = text.chars().take(1500).collect();
     let found = mentions(&lead);
-    let (month, day) = found.iter().find_map(|m| match m.expr {
+    let Some((month, day)) = found.iter().find_map(|m| match m.expr {
         DateExpr::MonthDay { month, day } => Some((month, day)),
         _ => None,
-    })?;
-    let weekday = found.iter().find_map(|m| match m.expr {
+    }) else {
+        return floor;
+    };
+    let Some(weekday) = found.iter().find_map(|m| match m.expr {
         DateExpr::Weekday { day, direction: 0 } => Some(day),
         _ => None,
-    })?;
+    }) else {
+        return floor;
+    };
     let year_where = |fits: &dyn Fn(NaiveDate) -> bool| {
         (0..=10).find_map(|back| {
             let d = NaiveDate::from_ymd_opt(today.year() - back, month, day)?;
@@ -308,6 +322,26 @@ pub fn article_date_before(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     };
     year_where(&|d| d.weekday() == weekday)
         .or_else(|| year_where(&|d| d.pred_opt().is_some_and(|p| p.weekday() == weekday)))
+        .filter(|d| floor.is_none_or(|f| *d >= f))
+        .or(floor)
+}
+
+/// The latest full date the text gives with its weekday ("a statement on
+/// Friday, May 12, 2023"): news names the weekday of recent days, so the
+/// article was written on or after it.
+fn latest_weekday_date(text: &str) -> Option<NaiveDate> {
+    let found = mentions(text);
+    found
+        .windows(2)
+        .filter_map(|w| match (&w[0].expr, &w[1].expr) {
+            (DateExpr::Weekday { day, direction: 0 }, DateExpr::Absolute(d))
+                if d.weekday() == *day && w[1].start - w[0].end <= 2 =>
+            {
+                Some(*d)
+            }
+            _ => None,
+        })
+        .max()
 }
 
 /// A full date the article states: after a marker (`Published:`), or among
@@ -366,6 +400,19 @@ mod tests {
     }
 
     #[test]
+    fn an_undated_article_is_no_older_than_a_full_date_it_gives_with_its_weekday() {
+        let text = "JEDDAH \u{2014} The sides signed late on Thursday after talks that \
+                    opened on May 6.\nA statement on Friday, May 12, 2023, followed.";
+        assert_eq!(
+            article_date_before(text, ymd(2026, 11, 25)),
+            Some(ymd(2023, 5, 12))
+        );
+        // a full date without its weekday may be history: no floor
+        let old = "Title\nSub\nThe talks opened on Thursday.\nThe war began on 7 October 2023.";
+        assert_eq!(article_date_before(old, ymd(2026, 11, 25)), None);
+    }
+
+    #[test]
     fn article_dates_in_their_forms() {
         assert_eq!(
             article_date("Title\nMay 16, 2025\n\nBody"),
@@ -398,6 +445,16 @@ mod tests {
         assert_eq!(
             article_date("Title\n2019.11.30 08:15 KST\n\nBody"),
             Some(ymd(2019, 11, 30))
+        );
+        assert_eq!(
+            article_date("Title\n10/04/1998 18:47\n\nBody"),
+            Some(ymd(1998, 4, 10)),
+            "day first"
+        );
+        assert_eq!(
+            article_date("Title\n4/28/2018\n\nBody"),
+            Some(ymd(2018, 4, 28)),
+            "month first when the second number is no month"
         );
         // a season or a ratio is no date
         assert_eq!(article_date("Title\nThe 2024/25 budget.\nNo date."), None);

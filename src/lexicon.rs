@@ -39,6 +39,8 @@ pub enum Cue {
     WeakHedge,
     /// Negations that cancel an agreement kind named right after them.
     Negation,
+    /// Words that put a weekday after them in the coming week.
+    FutureMarker,
     /// Verbs of reporting: a date right after one is the day of speaking.
     ReportingVerb,
     /// Office heads that say nothing on their own.
@@ -103,10 +105,11 @@ pub enum Cue {
 
 impl Cue {
     /// Every list, in the order of the enum.
-    pub const ALL: [Cue; 33] = [
+    pub const ALL: [Cue; 34] = [
         Cue::StrongHedge,
         Cue::WeakHedge,
         Cue::Negation,
+        Cue::FutureMarker,
         Cue::ReportingVerb,
         Cue::GenericTitle,
         Cue::AgreeWord,
@@ -145,6 +148,7 @@ impl Cue {
             Cue::StrongHedge => "strong-hedge",
             Cue::WeakHedge => "weak-hedge",
             Cue::Negation => "negation",
+            Cue::FutureMarker => "future-marker",
             Cue::ReportingVerb => "reporting-verb",
             Cue::GenericTitle => "generic-title",
             Cue::AgreeWord => "agree-word",

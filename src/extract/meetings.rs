@@ -193,8 +193,10 @@ impl Extractor<'_> {
                     let unowned: Vec<_> = ctx
                         .dates
                         .iter()
-                        .filter(|(t, d, _)| {
+                        .filter(|(t, d, e)| {
                             d.is_some()
+                                // not a day to come ("would take effect on Sunday")
+                                && !matches!(e, DateExpr::Weekday { direction: 2, .. })
                                 && Some(*t) != consumed
                                 && !is_spoken_date(ctx, *t)
                                 && owner_of_date(&cue_positions, *t, ctx).is_none()

@@ -135,8 +135,17 @@ impl Extractor<'_> {
         let mut days: Vec<NaiveDate> = self.mentions.iter().filter_map(unplaced_day).collect();
         days.sort();
         days.dedup();
-        if let ([place], [day]) = (&places[..], &days[..]) {
-            let (place, day) = (place.clone(), *day);
+        // without a dateline and without a dated meeting, the lead's day
+        // ("agreed a truce, the mediator announced on Wednesday") dates the
+        // one place the undated meetings give
+        let lead_day = self.lead_day.filter(|_| self.dateline.is_none());
+        let day = match (&days[..], lead_day) {
+            ([day], _) => Some(*day),
+            ([], Some(day)) => Some(day),
+            _ => None,
+        };
+        if let ([place], Some(day)) = (&places[..], day) {
+            let place = place.clone();
             for m in self.mentions.iter_mut() {
                 if own_undated(m) && m.place.as_ref() == Some(&place) {
                     m.date = Some(day);

@@ -162,6 +162,7 @@ pub fn extract(
         trace: vec![Vec::new(); sentences.len()],
         dateline: None,
         dateline_at: None,
+        lead_at: None,
         lead_day: None,
         kind_quantity: HashMap::new(),
         office_holders: HashMap::new(),
@@ -208,6 +209,11 @@ pub fn extract(
         x.dateline = Some(city);
         x.dateline_at = Some(i);
     }
+    // the lead: the dateline's sentence, or else the first of the body
+    x.lead_at = x.dateline_at.or_else(|| {
+        (sentences.iter().zip(&analysed).take(8))
+            .position(|(s, (t, _))| !s.is_heading && t.len() >= 12)
+    });
     // "... at Historic Singapore Summit": the headline names the main event
     x.headline_summit = sentences
         .iter()
@@ -244,6 +250,8 @@ struct Extractor<'a> {
     dateline: Option<String>,
     /// The sentence that opens with the dateline.
     dateline_at: Option<usize>,
+    /// The lead sentence: the dateline's, or the first of the body.
+    lead_at: Option<usize>,
     /// The first day the dateline's sentence gives (reported within days):
     /// the day of the event the article leads with.
     lead_day: Option<NaiveDate>,
@@ -276,7 +284,7 @@ fn dateline(tokens: &[Token], lex: &Lexicon) -> Option<String> {
             .map(|t| t.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        if all_caps && matches!(next, Some("," | "—" | "–" | "-" | "(")) {
+        if all_caps && matches!(next, Some("," | "—" | "–" | "-" | "(" | ":")) {
             if let Some(city) = lex.city(&phrase) {
                 return Some(city.to_string());
             }
@@ -535,11 +543,23 @@ impl Extractor<'_> {
                 (DateExpr::Deictic(_), true) => self.discourse.speech_date.or(self.reference),
                 _ => self.reference,
             };
-            let resolved = dm.expr.resolve(reference, previous);
+            // "the truce would take effect on Sunday": the coming one
+            let clause = (tok.saturating_sub(6)..tok)
+                .rev()
+                .take_while(|&k| !matches!(ctx.word(k), "," | ";"));
+            let expr = match dm.expr {
+                DateExpr::Weekday { day, direction: 0 }
+                    if clause.clone().any(|k| ctx.is(k, Cue::FutureMarker)) =>
+                {
+                    DateExpr::Weekday { day, direction: 2 }
+                }
+                ref e => e.clone(),
+            };
+            let resolved = expr.resolve(reference, previous);
             if resolved.is_some() {
                 previous = resolved;
             }
-            ctx.dates.push((tok, resolved, dm.expr));
+            ctx.dates.push((tok, resolved, expr));
         }
         // an explicit month-day next to a weekday ("next Monday, June 2") wins
         if ctx
@@ -561,7 +581,7 @@ impl Extractor<'_> {
                 }
             }
         }
-        if self.dateline_at == Some(ctx.sentence.index) && !quoted {
+        if self.lead_at == Some(ctx.sentence.index) && !quoted {
             self.lead_day = ctx
                 .dates
                 .iter()

@@ -246,6 +246,41 @@ fn an_undated_meeting_in_the_dateline_city_is_on_the_leads_day() {
 }
 
 #[test]
+fn without_a_dateline_the_leads_day_dates_the_one_undated_place() {
+    // Wednesday 8 March 2023; the coming Sunday is the 12th, not the 5th
+    let keys = meeting_keys(
+        "Rivals agree truce after weeks of talks in Lisbon\n\nWed 8 Mar 2023 20.31 GMT\n\n\
+         The two rivals have agreed to a truce, the mediator announced on Wednesday, \
+         raising hopes of calm.\n\nThe mediator, who chaired the negotiations, said \
+         the truce would take effect on Sunday.\n",
+    );
+    let day = NaiveDate::from_ymd_opt(2023, 3, 8);
+    assert_eq!(keys, vec![(day, Some("Lisbon".into()))]);
+}
+
+#[test]
+fn a_weekday_after_will_or_would_is_the_coming_one() {
+    let keys = meeting_keys(
+        "Wed 8 Mar 2023\n\nThe two foreign ministers will hold talks in Lisbon \
+         on Monday, officials said.\n",
+    );
+    assert_eq!(
+        keys,
+        vec![(NaiveDate::from_ymd_opt(2023, 3, 13), Some("Lisbon".into()))]
+    );
+}
+
+#[test]
+fn a_dateline_may_end_in_a_colon() {
+    let keys = meeting_keys(
+        "Published: 28th April 2018\n\nLISBON: Two prime ministers ended two days \
+         of talks in this city on Saturday.\n",
+    );
+    let day = NaiveDate::from_ymd_opt(2018, 4, 28);
+    assert_eq!(keys, vec![(day, Some("Lisbon".into()))]);
+}
+
+#[test]
 fn a_day_without_place_and_a_place_without_day_are_one_event() {
     let keys = meeting_keys(
         "2023-03-09T10:00:00Z\n\nThe two foreign ministers held talks on Thursday \
