@@ -28,6 +28,7 @@ const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
 const NON_NAMES: &str = include_str!("../data/lexicon/non-names.txt");
 const CUES: &str = include_str!("../data/lexicon/cues.tsv");
 const NAME_PARTICLES: &str = include_str!("../data/lexicon/name-particles.txt");
+const OFFICE_COUNTRIES: &str = include_str!("../data/lexicon/office-countries.tsv");
 
 /// The named cue-word lists of `data/lexicon/cues.tsv` that the rules look
 /// tokens up in. Each value names one list; the file says what each is for.
@@ -75,6 +76,8 @@ pub enum Cue {
     DelegationsNoun,
     /// Phrases that introduce a delegation's members.
     MemberList,
+    /// Member phrases whose subject leads the delegation.
+    CompanionList,
     /// Phrases that keep someone out of a delegation.
     Absence,
     /// Phrases of taking part in talks.
@@ -105,7 +108,7 @@ pub enum Cue {
 
 impl Cue {
     /// Every list, in the order of the enum.
-    pub const ALL: [Cue; 34] = [
+    pub const ALL: [Cue; 35] = [
         Cue::StrongHedge,
         Cue::WeakHedge,
         Cue::Negation,
@@ -127,6 +130,7 @@ impl Cue {
         Cue::DelegationNoun,
         Cue::DelegationsNoun,
         Cue::MemberList,
+        Cue::CompanionList,
         Cue::Absence,
         Cue::Participation,
         Cue::TravellerNoun,
@@ -166,6 +170,7 @@ impl Cue {
             Cue::DelegationNoun => "delegation-noun",
             Cue::DelegationsNoun => "delegations-noun",
             Cue::MemberList => "member-list",
+            Cue::CompanionList => "companion-list",
             Cue::Absence => "absence",
             Cue::Participation => "participation",
             Cue::TravellerNoun => "traveller-noun",
@@ -250,6 +255,8 @@ pub struct Lexicon {
     pub agreements: AgreementCues,
     /// Abbreviations that do not end a sentence (case-sensitive).
     pub abbreviations: HashSet<String>,
+    /// Lowercased office -> the one country that has it (`secretary of state`).
+    pub office_countries: HashMap<String, String>,
     /// Particles that may sit inside a person's name (`bin`, `al-`, `von`).
     pub particles: HashSet<String>,
     /// Capitalised words that are never part of a name (lowercased).
@@ -495,6 +502,13 @@ impl Lexicon {
                 }
             }
         }
+        for (n, l) in lines(OFFICE_COUNTRIES) {
+            let (country, offices) = tab_line("office-countries.tsv", n, l)?;
+            for office in offices {
+                let (file, key) = ("office-countries.tsv", office.to_lowercase());
+                insert_unique(&mut lex.office_countries, file, n, &key, country)?;
+            }
+        }
         lex.cues = vec![Vec::new(); Cue::ALL.len()];
         let mut seen = [false; Cue::ALL.len()];
         for (n, l) in lines(CUES) {
@@ -530,6 +544,13 @@ impl Lexicon {
             .map(|key| first_word(key).to_string())
             .collect();
         Ok(lex)
+    }
+
+    /// The one country that has an office, for offices named without one.
+    pub fn office_country(&self, title: &str) -> Option<&str> {
+        self.office_countries
+            .get(&title.to_lowercase())
+            .map(String::as_str)
     }
 
     /// The words and phrases of a cue list.
@@ -624,6 +645,16 @@ mod tests {
             .iter()
             .any(|(w, k)| w == "phone call" && *k == MeetingKind::PhoneCall));
         assert_eq!(lex.agreements.kinds.len(), 5);
+        assert_eq!(
+            lex.office_country("Secretary of State"),
+            Some("United States")
+        );
+        assert_eq!(
+            lex.office_country("Secretary of State for Northern Ireland"),
+            None
+        );
+        assert_eq!(lex.country("Soviet"), Some("Soviet Union"));
+        assert_eq!(lex.country("PLO"), Some("Palestine"));
     }
 
     #[test]
@@ -646,6 +677,7 @@ mod tests {
             ("venues.txt", VENUES),
             ("non-names.txt", NON_NAMES),
             ("name-particles.txt", NAME_PARTICLES),
+            ("office-countries.tsv", OFFICE_COUNTRIES),
             ("ranks.txt", RANKS),
             ("capitals.tsv", CAPITALS),
             ("given-names.tsv", GIVEN_NAMES),

@@ -530,11 +530,13 @@ fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Opti
     if title.is_empty() {
         return None;
     }
+    let country =
+        (country.or(complement_country)).or_else(|| lex.office_country(&title).map(str::to_string));
     Some(OfficeMention {
         start: i,
         end,
         title,
-        country: country.or(complement_country),
+        country,
         former,
         delegation_role,
     })

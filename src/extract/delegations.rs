@@ -78,6 +78,8 @@ impl Extractor<'_> {
                     ctx.word(j),
                     "," | "was"
                         | "is"
+                        | "were"
+                        | "are"
                         | "will"
                         | "be"
                         | "again"
@@ -246,8 +248,21 @@ impl Extractor<'_> {
             let from = k + trig.split(' ').count();
             let next = found.get(i + 1).map_or(ctx.tokens.len(), |(n, _)| *n);
             // a list with semicolons runs on, unless another list follows
+            // "joined by A, and Gorbachev, the party leader, was flanked by
+            // B": the next list's subject starts its own clause
+            let own_subject =
+                next > 0 && matches!(ctx.word(next - 1), "was" | "were" | "is" | "are");
             let stop = if next < ctx.tokens.len() {
-                (from..next).find(|&t| ctx.word(t) == ";").unwrap_or(next)
+                (from..next)
+                    .find(|&t| ctx.word(t) == ";")
+                    .or_else(|| {
+                        (from + 1..next).rev().find(|&t| {
+                            own_subject
+                                && ctx.word(t - 1) == ","
+                                && matches!(ctx.word(t), "and" | "while" | "whereas")
+                        })
+                    })
+                    .unwrap_or(next)
             } else {
                 next
             };
@@ -465,8 +480,7 @@ impl Extractor<'_> {
                 .lower
                 .windows(2)
                 .any(|w| w[0] == "'s" && self.lex.is_cue(Cue::DelegationNoun, w[1]));
-            if !has_leader && (matches!(trig, "accompanied by" | "brought" | "joined by") || owned)
-            {
+            if !has_leader && (self.lex.is_cue(Cue::CompanionList, trig) || owned) {
                 self.leader(ctx, "accompanied-leader", mt, &c, l);
             }
         }
@@ -611,7 +625,13 @@ impl Extractor<'_> {
             if !(talks_here || named_subject && recent_meeting) {
                 return None;
             }
-            let c = self.country_of(&p)?;
+            // "Reagan was joined by Secretary of State George Shultz": of
+            // the country of those who join, when the subject's is not known
+            let joiner = || {
+                let n = ctx.m.names.iter().position(|n| n.start > k)?;
+                self.country_of(ctx.persons.get(n)?.as_ref()?)
+            };
+            let c = self.country_of(&p).or_else(joiner)?;
             let mt = self.meeting_here(ctx)?;
             return Some((mt, c, Some(p)));
         }

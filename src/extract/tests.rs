@@ -133,14 +133,8 @@ fn a_stance_is_not_an_agreement_but_a_signed_deal_is() {
     assert!(in_doha);
 }
 
-#[test]
-fn two_subjects_accompanied_by_their_ministers_each_get_theirs() {
-    let facts = facts_of(
-        "June 3, 2024\n\nThe summit of Greek Prime Minister Kostas Andreou and \
-         Turkish President Ali Demir began in Athens on Monday. Andreou and Demir were \
-         accompanied by their foreign ministers, Eleni Pappas and Murat Kaya.\n",
-    );
-    let members: Vec<(String, PersonKey)> = facts
+fn members(facts: &[Fact]) -> Vec<(String, PersonKey)> {
+    facts
         .iter()
         .filter_map(|f| match f {
             Fact::DelegationMember {
@@ -148,7 +142,38 @@ fn two_subjects_accompanied_by_their_ministers_each_get_theirs() {
             } => Some((country.clone(), person.clone())),
             _ => None,
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn a_leader_joined_at_the_table_takes_the_country_of_who_joins_him() {
+    let facts = facts_of(
+        "June 3, 2024\n\nPresident Tom Ash and Premier Ivo Marr held a summit in \
+         Lisbon on Monday. Ash was joined at the table by Secretary of State Ben Hale, \
+         and Marr, the party leader, was flanked by his aide, Lev Dorn.\n\nThe Hamas \
+         negotiators were headed by Omar Aziz.\n",
+    );
+    assert_eq!(
+        leader_of(&facts, "United States"),
+        Some(person_key("Tom Ash"))
+    );
+    let members = members(&facts);
+    assert!(members.contains(&("United States".into(), person_key("Ben Hale"))));
+    assert!(
+        !members.iter().any(|(_, p)| *p == person_key("Ivo Marr")),
+        "Marr's clause is his own: {members:?}"
+    );
+    assert_eq!(leader_of(&facts, "Hamas"), Some(person_key("Omar Aziz")));
+}
+
+#[test]
+fn two_subjects_accompanied_by_their_ministers_each_get_theirs() {
+    let facts = facts_of(
+        "June 3, 2024\n\nThe summit of Greek Prime Minister Kostas Andreou and \
+         Turkish President Ali Demir began in Athens on Monday. Andreou and Demir were \
+         accompanied by their foreign ministers, Eleni Pappas and Murat Kaya.\n",
+    );
+    let members = members(&facts);
     for (country, name) in [
         ("Greece", "Kostas Andreou"),
         ("Greece", "Eleni Pappas"),
