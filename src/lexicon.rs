@@ -92,6 +92,10 @@ pub enum Cue {
     ChairVerb,
     /// Nouns of what a chair opens or hosts.
     SessionNoun,
+    /// The passive of the chair verbs ("chaired by").
+    ChairedBy,
+    /// Phrases of mediating indirect talks.
+    MediatorPhrase,
     /// Verbs of leading a delegation.
     LeadVerb,
     /// Nouns of talks as such.
@@ -108,7 +112,7 @@ pub enum Cue {
 
 impl Cue {
     /// Every list, in the order of the enum.
-    pub const ALL: [Cue; 35] = [
+    pub const ALL: [Cue; 37] = [
         Cue::StrongHedge,
         Cue::WeakHedge,
         Cue::Negation,
@@ -138,6 +142,8 @@ impl Cue {
         Cue::HostVerb,
         Cue::ChairVerb,
         Cue::SessionNoun,
+        Cue::ChairedBy,
+        Cue::MediatorPhrase,
         Cue::LeadVerb,
         Cue::TalksNoun,
         Cue::EarlierWord,
@@ -178,6 +184,8 @@ impl Cue {
             Cue::HostVerb => "host-verb",
             Cue::ChairVerb => "chair-verb",
             Cue::SessionNoun => "session-noun",
+            Cue::ChairedBy => "chaired-by",
+            Cue::MediatorPhrase => "mediator-phrase",
             Cue::LeadVerb => "lead-verb",
             Cue::TalksNoun => "talks-noun",
             Cue::EarlierWord => "earlier-word",

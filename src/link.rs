@@ -24,7 +24,7 @@
 
 use crate::extract::Extracted;
 use crate::fact::{Fact, Meeting, MeetingKey, MeetingKind, PersonKey};
-use crate::names::{fold_accents, person_key, surname_key};
+use crate::names::{ends_in_patronymic, fold_accents, person_key, surname_key};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -213,7 +213,7 @@ impl Links {
         let mut links = Links::default();
         let facts = &e.facts;
         for p in &facts.people {
-            if p.name.split_whitespace().count() >= 2 {
+            if p.name.split_whitespace().count() >= 2 && !ends_in_patronymic(&p.name) {
                 links.add_name(
                     surname_key(&p.name),
                     FullName::One {

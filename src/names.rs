@@ -84,9 +84,27 @@ pub fn surname_key(name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Particles that make the next word a father's name, not a family name.
+const PATRONYMIC: [&str; 4] = ["bin", "ibn", "bint", "ben"];
+
+/// Whether a full name ends in a father's name ("Mohammed bin Salman"), so
+/// its last word alone ("King Salman") is someone else.
+pub fn ends_in_patronymic(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 2 && PATRONYMIC.contains(&words[words.len() - 2].to_lowercase().as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fathers_name_is_no_family_name() {
+        assert!(ends_in_patronymic("Mohammed bin Salman"));
+        assert!(ends_in_patronymic("Hamad Bin Jassim"));
+        assert!(!ends_in_patronymic("Sergei Lavrov"));
+        assert!(!ends_in_patronymic("Salman"));
+    }
 
     #[test]
     fn spelling_variants_share_a_key() {

@@ -22,8 +22,12 @@ impl Extractor<'_> {
                 .iter()
                 .rposition(|n| n.end == k || (n.end + 1 == k && ctx.word(n.end) == "also"))
                 .or_else(|| {
+                    // "NAME, who presided over", "NAME, who is also foreign
+                    // minister and who mediated"
                     let who = (k.saturating_sub(3)..k).find(|&w| ctx.word(w) == "who")?;
-                    ctx.m.names.iter().rposition(|n| n.end + 1 == who)
+                    let n = ctx.person_before(who)?;
+                    let end = ctx.m.names[n].end;
+                    (end + 1 == who || (end..who).any(|t| ctx.word(t) == "who")).then_some(n)
                 })
             else {
                 continue;
@@ -40,16 +44,7 @@ impl Extractor<'_> {
         }
         // "with Oman's foreign minister, Badr al-Busaidi, carrying messages
         // between them": the mediator of indirect talks
-        for phrase in [
-            "carrying messages between",
-            "carried messages between",
-            "shuttling between",
-            "shuttled between",
-            "acted as mediator",
-            "acting as mediator",
-            "acted as a mediator",
-            "acting as a mediator",
-        ] {
+        for phrase in self.lex.cue(Cue::MediatorPhrase) {
             let Some(k) = ctx.find(phrase, 0) else {
                 continue;
             };
@@ -63,14 +58,8 @@ impl Extractor<'_> {
                 self.emit(ctx, "mediated", Pending::Chair(mt, p));
             }
         }
-        for verb in [
-            "chaired by",
-            "opened by",
-            "hosted by",
-            "moderated by",
-            "presided over by",
-            "mediated by",
-        ] {
+        for verb in self.lex.cue(Cue::ChairedBy) {
+            let verb = verb.as_str();
             // "were opened on Monday by Blinken": a few words may come between
             let first = verb.split(' ').next().unwrap_or(verb);
             let Some(k) = ctx.find(verb, 0).or_else(|| {

@@ -145,15 +145,33 @@ impl<'s> Ctx<'s> {
             .collect()
     }
 
-    /// The name mentions starting in `from..to` that are not owners:
-    /// "Putin's foreign policy aide" lists the aide, not Putin.
+    /// The name mentions starting in `from..to` that are listed: not
+    /// owners ("Putin's foreign policy aide" lists the aide, not Putin), not
+    /// inside an office ("head of the Shin Bet") and not inside a relative
+    /// clause ("Witkoff, who had met Netanyahu in Jerusalem").
     pub(super) fn listed_names(&self, from: usize, to: usize) -> Vec<usize> {
+        let in_clause = |start: usize| {
+            (from..start)
+                .rev()
+                .take_while(|&k| !matches!(self.word(k), "," | ";"))
+                .any(|k| {
+                    matches!(self.word(k), "who" | "whom" | "which")
+                        && k > 0
+                        && self.word(k - 1) == ","
+                })
+        };
         self.names_in(from, to)
             .into_iter()
             .filter(|&n| {
-                self.tokens
-                    .get(self.m.names[n].end)
-                    .is_none_or(|t| t.kind != TokenKind::Possessive)
+                let name = &self.m.names[n];
+                let owner =
+                    (self.tokens.get(name.end)).is_some_and(|t| t.kind == TokenKind::Possessive);
+                let s = name.start;
+                let in_office = (self.m.offices.iter())
+                    .any(|(o, _)| o.start < s && name.end <= o.end)
+                    || (s > 0 && self.word(s - 1) == "of")
+                    || (s > 1 && self.word(s - 1) == "the" && self.word(s - 2) == "of");
+                !owner && !in_office && !in_clause(name.start)
             })
             .collect()
     }

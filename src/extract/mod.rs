@@ -12,7 +12,7 @@ use crate::document::Document;
 use crate::fact::*;
 use crate::lexicon::{first_word, Cue, Lexicon};
 use crate::mention::{self, Mentions, NameMention};
-use crate::names::{person_key, surname_key};
+use crate::names::{ends_in_patronymic, person_key, surname_key};
 use crate::text::{self, Sentence, Token, TokenKind};
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::{BTreeMap, HashMap};
@@ -177,9 +177,10 @@ pub fn extract(
         .filter(|(s, (t, _))| !is_title_case(s, t))
         .map(|(_, (_, m))| m)
         .collect();
+    // not a father's name ("Mohammed bin Salman" is no "King Salman")
     for m in &body {
         for n in &m.names {
-            if n.end - n.start >= 2 {
+            if n.end - n.start >= 2 && !ends_in_patronymic(&n.text) {
                 x.surnames
                     .entry(surname_key(&n.text))
                     .or_insert_with(|| n.text.clone());

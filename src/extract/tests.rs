@@ -166,6 +166,43 @@ fn a_leader_joined_at_the_table_takes_the_country_of_who_joins_him() {
     assert_eq!(leader_of(&facts, "Hamas"), Some(person_key("Omar Aziz")));
 }
 
+fn chairs(facts: &[Fact]) -> Vec<PersonKey> {
+    facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Chair { person, .. } => Some(person.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_chair_in_a_relative_clause_and_a_king_named_like_a_princes_father() {
+    let facts = facts_of(
+        "June 3, 2024\n\nThe two leaders signed an accord in Jeddah on Monday at a \
+         ceremony hosted by King Salman. Crown Prince Mohammed bin Salman attended.\n",
+    );
+    assert_eq!(chairs(&facts), vec![person_key("Salman")]);
+    let facts = facts_of(
+        "June 3, 2024\n\nThe two sides held talks in Doha on Monday. Sheikh Tamim Al \
+         Sani, who is also Qatar's foreign minister and who mediated the negotiations, \
+         spoke afterwards.\n",
+    );
+    assert_eq!(chairs(&facts), vec![person_key("Tamim Al Sani")]);
+}
+
+#[test]
+fn a_list_leaves_out_relative_clauses_and_the_bodies_of_offices() {
+    let facts = facts_of(
+        "June 3, 2024\n\nThe two sides held talks in Doha on Monday. The Israeli \
+         delegation included Ronen Bar, head of the Shin Bet service, and Ben Hale, \
+         who had met Prime Minister Ivo Marr in Jerusalem.\n",
+    );
+    let mut names: Vec<PersonKey> = members(&facts).into_iter().map(|(_, p)| p).collect();
+    names.sort();
+    assert_eq!(names, vec![person_key("Ben Hale"), person_key("Ronen Bar")]);
+}
+
 #[test]
 fn two_subjects_accompanied_by_their_ministers_each_get_theirs() {
     let facts = facts_of(
