@@ -598,8 +598,25 @@ impl Extractor<'_> {
         }
         // "He was accompanied by": the delegation spoken of last; "NAME was
         // accompanied by": NAME's delegation
-        let subject = ctx
-            .person_before(k)
+        // "NAME(, the party leader,) was flanked by": the clause's subject
+        let clause_subject = (|| {
+            let j = k
+                .checked_sub(1)
+                .filter(|&j| matches!(ctx.word(j), "was" | "were" | "is" | "are"))?;
+            let name_ending = |e: usize| ctx.m.names.iter().position(|n| n.end == e);
+            if j == 0 || ctx.word(j - 1) != "," {
+                return name_ending(j);
+            }
+            name_ending(j - 1).or_else(|| {
+                let open = (j.saturating_sub(12)..j - 1)
+                    .rev()
+                    .find(|&t| ctx.word(t) == ",")?;
+                name_ending(open)
+            })
+        })()
+        .filter(|&n| ctx.persons.get(n).is_some_and(Option::is_some));
+        let subject = clause_subject
+            .or_else(|| ctx.person_before(k))
             .and_then(|n| ctx.persons.get(n).cloned().flatten());
         if let Some(p) = subject {
             if let Some(d) = self
@@ -614,10 +631,11 @@ impl Extractor<'_> {
                 matches!(*w, "delegation" | "summit") || self.lex.is_cue(Cue::TalksNoun, w)
             });
             // "Trump was accompanied by", right after the meeting was named
-            let named_subject = ctx.person_before(k).is_some_and(|n| {
-                let end = ctx.m.names[n].end;
-                k == end || (k == end + 1 && matches!(ctx.word(end), "was" | "is" | "were"))
-            });
+            let named_subject = clause_subject.is_some()
+                || ctx.person_before(k).is_some_and(|n| {
+                    let end = ctx.m.names[n].end;
+                    k == end || (k == end + 1 && matches!(ctx.word(end), "was" | "is" | "were"))
+                });
             let recent_meeting = self
                 .discourse
                 .last_meeting

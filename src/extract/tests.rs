@@ -148,7 +148,7 @@ fn members(facts: &[Fact]) -> Vec<(String, PersonKey)> {
 #[test]
 fn a_leader_joined_at_the_table_takes_the_country_of_who_joins_him() {
     let facts = facts_of(
-        "June 3, 2024\n\nPresident Tom Ash and Premier Ivo Marr held a summit in \
+        "June 3, 2024\n\nPresident Tom Ash and Spanish Premier Ivo Marr held a summit in \
          Lisbon on Monday. Ash was joined at the table by Secretary of State Ben Hale, \
          and Marr, the party leader, was flanked by his aide, Lev Dorn.\n\nThe Hamas \
          negotiators were headed by Omar Aziz.\n",
@@ -160,9 +160,12 @@ fn a_leader_joined_at_the_table_takes_the_country_of_who_joins_him() {
     let members = members(&facts);
     assert!(members.contains(&("United States".into(), person_key("Ben Hale"))));
     assert!(
-        !members.iter().any(|(_, p)| *p == person_key("Ivo Marr")),
+        !members.contains(&("United States".into(), person_key("Ivo Marr"))),
         "Marr's clause is his own: {members:?}"
     );
+    // the subject past its apposition ("Marr, the party leader, was ...")
+    assert_eq!(leader_of(&facts, "Spain"), Some(person_key("Ivo Marr")));
+    assert!(members.contains(&("Spain".into(), person_key("Lev Dorn"))));
     assert_eq!(leader_of(&facts, "Hamas"), Some(person_key("Omar Aziz")));
 }
 
