@@ -96,6 +96,8 @@ pub enum Cue {
     ChairedBy,
     /// Phrases of mediating indirect talks.
     MediatorPhrase,
+    /// Nouns for the dateline's city, unnamed ("in this city").
+    CityNoun,
     /// Verbs of leading a delegation.
     LeadVerb,
     /// Nouns of talks as such.
@@ -112,7 +114,7 @@ pub enum Cue {
 
 impl Cue {
     /// Every list, in the order of the enum.
-    pub const ALL: [Cue; 37] = [
+    pub const ALL: [Cue; 38] = [
         Cue::StrongHedge,
         Cue::WeakHedge,
         Cue::Negation,
@@ -144,6 +146,7 @@ impl Cue {
         Cue::SessionNoun,
         Cue::ChairedBy,
         Cue::MediatorPhrase,
+        Cue::CityNoun,
         Cue::LeadVerb,
         Cue::TalksNoun,
         Cue::EarlierWord,
@@ -186,6 +189,7 @@ impl Cue {
             Cue::SessionNoun => "session-noun",
             Cue::ChairedBy => "chaired-by",
             Cue::MediatorPhrase => "mediator-phrase",
+            Cue::CityNoun => "city-noun",
             Cue::LeadVerb => "lead-verb",
             Cue::TalksNoun => "talks-noun",
             Cue::EarlierWord => "earlier-word",

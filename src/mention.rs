@@ -280,10 +280,16 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
             // "at the Kremlin", "in the Oval Office"; not "the Kremlin said"
             let place_word =
                 |k: usize| matches!(tokens[k].lower(), "at" | "in" | "inside" | "to" | "from");
+            // "on the South Lawn of the White House": part of another venue
+            let of_venue = |k: usize| {
+                tokens[k].lower() == "of" && k > 0 && lex.venues.contains(tokens[k - 1].lower())
+            };
             let introduced = tokens[i].is_capitalized()
                 && i > 0
                 && (place_word(i - 1)
-                    || (i > 1 && tokens[i - 1].lower() == "the" && place_word(i - 2)));
+                    || (i > 1
+                        && tokens[i - 1].lower() == "the"
+                        && (place_word(i - 2) || of_venue(i - 2))));
             if here && introduced && !m.venues.iter().any(|(s, _)| *s == i) {
                 m.venues.push((i, name.clone()));
             }

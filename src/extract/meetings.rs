@@ -249,8 +249,9 @@ impl Extractor<'_> {
                             .clone()
                             .filter(|_| recent && dateline_sentence)
                     })
-                    // "met over dinner in the city": the dateline's city
-                    .or_else(|| ctx.find("in the city", 0).and(self.dateline.clone()))
+                    // "met over dinner in the city", "talks in this Red Sea
+                    // city": the dateline's city
+                    .or_else(|| self.dateline.clone().filter(|_| in_this_city(ctx)))
                     // "the first two rounds": earlier rounds of the talks the
                     // article is about, held where they are
                     .or_else(|| {
@@ -276,10 +277,12 @@ impl Extractor<'_> {
                         .filter(|_| !cue_positions.contains(&cue)))
                     .map(|(_, v)| v.clone())
             };
-            // "at the Kremlin": the city a named venue is in
+            // "at the Kremlin": the city a named venue is in ("on the South
+            // Lawn of the White House": the one the sentence names)
             let place = place.or_else(|| {
                 let v = venue.as_deref()?;
-                self.lex.venue_city(v).map(str::to_string)
+                let city = |v: &str| self.lex.venue_city(v).map(str::to_string);
+                city(v).or_else(|| ctx.m.venues.iter().find_map(|(_, v)| city(v)))
             });
             let after = ctx.word(cue + len);
             // "on a visit to the United Arab Emirates": no day, no city, no
@@ -553,6 +556,19 @@ pub(super) fn place_owner(cues: &[usize], t: usize, city: &str) -> Option<usize>
 
 /// The cue a date belongs to: the nearest cue within twelve tokens with no
 /// clause break (comma, semicolon, dash) between them, or within three.
+/// Whether the sentence says "in the city" or "in this central Chinese city":
+/// the city of the dateline, unnamed.
+fn in_this_city(ctx: &Ctx) -> bool {
+    let n = ctx.tokens.len();
+    (0..n).any(|k| {
+        ctx.word(k) == "in"
+            && matches!(ctx.word(k + 1), "the" | "this")
+            && (k + 2..(k + 7).min(n))
+                .take_while(|&t| ctx.tokens[t].kind == TokenKind::Word)
+                .any(|t| ctx.is(t, Cue::CityNoun))
+    })
+}
+
 pub(super) fn owner_of_date(cues: &[usize], date: usize, ctx: &Ctx) -> Option<usize> {
     cues.iter()
         .copied()

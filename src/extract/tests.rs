@@ -336,6 +336,22 @@ fn a_weekday_after_will_or_would_is_the_coming_one() {
 }
 
 #[test]
+fn an_unnamed_city_is_the_datelines_and_a_lawn_of_a_known_venue_is_in_its_city() {
+    let keys = meeting_keys(
+        "Published: 28th April 2018\n\nLISBON: Two prime ministers ended two days \
+         of relaxed talks in this ancient Atlantic city on Saturday.\n",
+    );
+    let day = NaiveDate::from_ymd_opt(2018, 4, 28);
+    assert_eq!(keys, vec![(day, Some("Lisbon".into()))]);
+    let keys = meeting_keys(
+        "Tuesday 14 September 1993\n\nThe two leaders met on the South Lawn of the \
+         White House yesterday.\n",
+    );
+    let day = NaiveDate::from_ymd_opt(1993, 9, 13);
+    assert_eq!(keys, vec![(day, Some("Washington".into()))]);
+}
+
+#[test]
 fn a_dateline_may_end_in_a_colon() {
     let keys = meeting_keys(
         "Published: 28th April 2018\n\nLISBON: Two prime ministers ended two days \
