@@ -296,11 +296,10 @@ impl Extractor<'_> {
                     (Some(a), Some(b)) => (a - b).num_days().abs(),
                     _ => i64::MAX,
                 };
-                let same_event = self.span_days > 1
-                    && gap < span
-                    && m.kind == kind
-                    && m.place == place
-                    && !m.explicit;
+                // ("Xi hosted Modi on Friday" within "two days of talks")
+                let part = (m.kind == kind && !m.explicit)
+                    || (m.kind == MeetingKind::Meeting && kind != MeetingKind::PhoneCall);
+                let same_event = self.span_days > 1 && gap < span && part && m.place == place;
                 if (m.anaphoric && gap <= 1 || same_event) && m.kind != MeetingKind::PhoneCall {
                     m.date = date;
                     m.place = place.clone();

@@ -352,6 +352,17 @@ fn an_unnamed_city_is_the_datelines_and_a_lawn_of_a_known_venue_is_in_its_city()
 }
 
 #[test]
+fn a_meeting_on_a_day_of_a_two_day_summit_is_part_of_it() {
+    let keys = meeting_keys(
+        "Published: 28th April 2018\n\nLISBON: Prime Minister Ana Reis and President \
+         Ivo Marr ended two days of talks in this city on Saturday.\n\nReis hosted Marr \
+         on Friday at a museum in Lisbon.\n",
+    );
+    let day = NaiveDate::from_ymd_opt(2018, 4, 28);
+    assert_eq!(keys, vec![(day, Some("Lisbon".into()))]);
+}
+
+#[test]
 fn a_dateline_may_end_in_a_colon() {
     let keys = meeting_keys(
         "Published: 28th April 2018\n\nLISBON: Two prime ministers ended two days \
