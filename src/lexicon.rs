@@ -60,6 +60,8 @@ pub enum Cue {
     RejectVerb,
     /// Verbs of accepting, turned down by a "not" before them.
     AcceptVerb,
+    /// Words that make a truce one of trade.
+    TradeWord,
     /// Words of talking about a thing without agreeing on it.
     DiscussWord,
     /// Words of nearness to a deal.
@@ -114,7 +116,7 @@ pub enum Cue {
 
 impl Cue {
     /// Every list, in the order of the enum.
-    pub const ALL: [Cue; 38] = [
+    pub const ALL: [Cue; 39] = [
         Cue::StrongHedge,
         Cue::WeakHedge,
         Cue::Negation,
@@ -128,6 +130,7 @@ impl Cue {
         Cue::AgreeVerb,
         Cue::RejectVerb,
         Cue::AcceptVerb,
+        Cue::TradeWord,
         Cue::DiscussWord,
         Cue::NearWord,
         Cue::ResumeVerb,
@@ -171,6 +174,7 @@ impl Cue {
             Cue::AgreeVerb => "agree-verb",
             Cue::RejectVerb => "reject-verb",
             Cue::AcceptVerb => "accept-verb",
+            Cue::TradeWord => "trade-word",
             Cue::DiscussWord => "discuss-word",
             Cue::NearWord => "near-word",
             Cue::ResumeVerb => "resume-verb",

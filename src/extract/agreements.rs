@@ -26,8 +26,10 @@ impl Extractor<'_> {
         // a hedged trigger ("urged to agree", "unless Russia agreed")
         // "broke up with no deal", "without an agreement", "failed to agree";
         // "an agreement is closer than ever", "a deal is within reach"
+        // "had come close to agreeing", "a deal is within reach"
         let denied = ctx.any(trig.saturating_sub(3)..trig, Cue::Negation)
-            || ctx.any(trig + 1..(trig + 4).min(n), Cue::NearWord);
+            || ctx.any(trig + 1..(trig + 4).min(n), Cue::NearWord)
+            || (trig >= 2 && ctx.word(trig - 1) == "to" && ctx.is(trig - 2, Cue::NearWord));
         if hedgeable && (denied || ctx.any(trig.saturating_sub(4)..trig, Cue::AgreementHedge)) {
             return;
         }
@@ -87,6 +89,11 @@ impl Extractor<'_> {
                 mt = current;
             }
         }
+        // where talks to come are agreed ("agreed to keep negotiating")
+        let further_at = (cues.kinds.iter())
+            .filter(|(k, _)| *k == AgreementKind::FurtherTalks)
+            .flat_map(|(_, words)| words.iter().filter_map(|w| ctx.find(w, 0)))
+            .min();
         for (kind, words) in &cues.kinds {
             let Some((pos, _)) = words
                 .iter()
@@ -96,9 +103,12 @@ impl Extractor<'_> {
                 continue;
             };
             // "talks on a Gaza ceasefire", "discussed a prisoner swap": a topic
+            // "agreed to keep negotiating, first on a short-term truce": a
+            // topic of the talks to come
             let topic = (pos.saturating_sub(6)..pos).any(|k| {
                 ctx.is(k, Cue::DiscussWord)
                     || (ctx.word(k) == "on" && k > 0 && ctx.is(k - 1, Cue::TalksNoun))
+                    || (ctx.word(k) == "on" && further_at.is_some_and(|f| f < k))
             });
             let negated = topic
                 || ctx.any(pos.saturating_sub(3)..pos, Cue::Negation)
@@ -111,6 +121,20 @@ impl Extractor<'_> {
                         || (ctx.word(k) == "not" && ctx.is(k + 1, Cue::AcceptVerb))
                 });
             let mut kind = *kind;
+            // "a tariff truce": a deal, not a ceasefire
+            if kind == AgreementKind::Ceasefire && pos > 0 && ctx.is(pos - 1, Cue::TradeWord) {
+                kind = AgreementKind::Other;
+            }
+            // "a ceasefire brokered by Russia in 2020": of another time
+            let other_year = ctx.dates.iter().any(|(t, _, e)| {
+                *t > pos
+                    && *t <= pos + 6
+                    && e.year()
+                        .is_some_and(|y| self.reference.is_some_and(|r| r.year() != y))
+            });
+            if other_year {
+                continue;
+            }
             // "the remains of prisoners of war": bodies, not an exchange
             if kind == AgreementKind::PrisonerExchange
                 && (pos.saturating_sub(3)..pos).any(|k| ctx.word(k) == "remains")

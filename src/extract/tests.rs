@@ -110,6 +110,42 @@ fn an_agreement_dated_by_its_verb_waits_for_the_event_of_that_day() {
 }
 
 #[test]
+fn near_deals_trade_truces_old_ceasefires_and_topics_of_talks_to_come() {
+    let kinds = |text: &str| -> Vec<AgreementKind> {
+        let mut k: Vec<AgreementKind> = agreements(&facts_of(text))
+            .into_iter()
+            .map(|(k, _, _)| k)
+            .collect();
+        k.sort_by_key(|k| k.label());
+        k
+    };
+    let head = "May 16, 2025\n\nDelegations held talks in Geneva on Friday. ";
+    assert_eq!(
+        kinds(&format!(
+            "{head}They came close to agreeing on a ceasefire.\n"
+        )),
+        vec![]
+    );
+    assert_eq!(
+        kinds(&format!("{head}They agreed a 90-day tariff truce.\n")),
+        vec![AgreementKind::Other]
+    );
+    assert!(
+        !kinds(&format!(
+            "{head}They agreed to respect the ceasefire of 2020.\n"
+        ))
+        .contains(&AgreementKind::Ceasefire),
+        "the ceasefire is of 2020, not of these talks"
+    );
+    assert_eq!(
+        kinds(&format!(
+            "{head}They agreed to keep negotiating, first on a short-term truce.\n"
+        )),
+        vec![AgreementKind::FurtherTalks]
+    );
+}
+
+#[test]
 fn a_stance_is_not_an_agreement_but_a_signed_deal_is() {
     let stance = facts_of(
         "May 16, 2025\n\nDelegations held talks in Istanbul on Friday. Russia is \
