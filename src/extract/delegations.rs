@@ -567,8 +567,15 @@ impl Extractor<'_> {
         ctx: &Ctx,
         k: usize,
     ) -> Option<(usize, String, Option<PersonKey>)> {
-        // "the U.S. side was represented by", "the Russian delegation included"
-        let here = (k.saturating_sub(6)..k).find(|&t| ctx.is(t, Cue::DelegationNoun));
+        // "the U.S. side was represented by", "the Russian delegation
+        // included"; "among the members of the Soviet delegation were"
+        // (but not "members of parliament, among them A and B")
+        let named_after = ctx.phrase_at(k, "members of");
+        let here = if named_after {
+            Some((k + 2..(k + 7).min(ctx.tokens.len())).find(|&t| ctx.is(t, Cue::DelegationNoun))?)
+        } else {
+            (k.saturating_sub(6)..k).find(|&t| ctx.is(t, Cue::DelegationNoun))
+        };
         if let Some(t) = here {
             if let Some(c) = ctx.country_before(t) {
                 let mt = self.meeting_here(ctx)?;

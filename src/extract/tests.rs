@@ -193,16 +193,25 @@ fn a_leader_joined_at_the_table_takes_the_country_of_who_joins_him() {
         leader_of(&facts, "United States"),
         Some(person_key("Tom Ash"))
     );
-    let members = members(&facts);
-    assert!(members.contains(&("United States".into(), person_key("Ben Hale"))));
+    let listed = members(&facts);
+    assert!(listed.contains(&("United States".into(), person_key("Ben Hale"))));
     assert!(
-        !members.contains(&("United States".into(), person_key("Ivo Marr"))),
-        "Marr's clause is his own: {members:?}"
+        !listed.contains(&("United States".into(), person_key("Ivo Marr"))),
+        "Marr's clause is his own: {listed:?}"
     );
     // the subject past its apposition ("Marr, the party leader, was ...")
     assert_eq!(leader_of(&facts, "Spain"), Some(person_key("Ivo Marr")));
-    assert!(members.contains(&("Spain".into(), person_key("Lev Dorn"))));
+    assert!(listed.contains(&("Spain".into(), person_key("Lev Dorn"))));
     assert_eq!(leader_of(&facts, "Hamas"), Some(person_key("Omar Aziz")));
+    // a side named after its list's opening
+    let facts = facts_of(
+        "June 3, 2024\n\nThe two leaders held a summit in Lisbon on Monday. Among the \
+         members of the Spanish delegation were Ana Reis and Luis Mota. Members of \
+         parliament, among them Rui Cruz, protested.\n",
+    );
+    let mut names: Vec<PersonKey> = members(&facts).into_iter().map(|(_, p)| p).collect();
+    names.sort();
+    assert_eq!(names, vec![person_key("Ana Reis"), person_key("Luis Mota")]);
 }
 
 fn chairs(facts: &[Fact]) -> Vec<PersonKey> {
