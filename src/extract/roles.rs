@@ -285,6 +285,10 @@ impl Extractor<'_> {
                 _ => continue,
             };
             let mut j = from;
+            // "who is also Qatar's foreign minister"
+            while matches!(ctx.word(j), "also" | "now" | "currently" | "still") && j < from + 2 {
+                j += 1;
+            }
             if matches!(ctx.word(j), "the" | "a" | "an") {
                 j += 1;
             }

@@ -240,6 +240,34 @@ fn a_chair_in_a_relative_clause_and_a_king_named_like_a_princes_father() {
 }
 
 #[test]
+fn an_office_after_who_is_also() {
+    let facts = facts_of(
+        "June 3, 2024\n\nThe two sides held talks in Doha on Monday. Sheikh Tamim Al \
+         Sani, who is also Qatar's foreign minister, spoke afterwards.\n",
+    );
+    let roles: Vec<(PersonKey, String, Option<String>)> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Role {
+                person,
+                title,
+                country,
+                ..
+            } => Some((person.clone(), title.clone(), country.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        roles,
+        vec![(
+            person_key("Tamim Al Sani"),
+            "Foreign Minister".to_string(),
+            Some("Qatar".to_string())
+        )]
+    );
+}
+
+#[test]
 fn a_list_leaves_out_relative_clauses_and_the_bodies_of_offices() {
     let facts = facts_of(
         "June 3, 2024\n\nThe two sides held talks in Doha on Monday. The Israeli \
