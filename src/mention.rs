@@ -696,6 +696,17 @@ fn parse_complement(
                 continue;
             }
             let run = r - j;
+            // "the director of the Mossad,": after "the", a body's name,
+            // not a person's
+            let body_after_the = words.last().is_some_and(|w| w == "the")
+                && tokens
+                    .get(r)
+                    .is_none_or(|n| !n.is_capitalized() && n.kind != TokenKind::Possessive);
+            if body_after_the && run <= 2 {
+                words.extend(tokens[j..r].iter().map(|t| t.text.clone()));
+                j = r;
+                break;
+            }
             if run >= 3 {
                 // "Policy Planning Michael Anton": the last two are the name
                 words.extend(tokens[j..r - 2].iter().map(|t| t.text.clone()));
@@ -849,6 +860,22 @@ mod tests {
                 "U.S. Secretary of State Marco Rubio arrived.",
                 "Marco Rubio"
             ),
+            Some(("Secretary of State".into(), Some("United States".into())))
+        );
+    }
+
+    #[test]
+    fn a_body_after_of_the_is_part_of_the_office() {
+        assert_eq!(
+            office_of(
+                "Tal Noy, the director of the Mossad, led the team.",
+                "Tal Noy"
+            ),
+            Some(("Director of the Mossad".into(), None))
+        );
+        // a one-country office gives its country without an adjective
+        assert_eq!(
+            office_of("Secretary of State Ben Hale spoke.", "Ben Hale"),
             Some(("Secretary of State".into(), Some("United States".into())))
         );
     }
