@@ -158,6 +158,12 @@ impl Cue {
         Cue::SpeakingVerb,
     ];
 
+    /// The list's bit in a [`Lexicon::cue_mask`].
+    pub fn bit(self) -> u64 {
+        const { assert!(Cue::ALL.len() <= 64, "a cue mask has 64 bits") };
+        1 << (self as u32)
+    }
+
     /// The list's name in `cues.tsv`.
     pub fn name(self) -> &'static str {
         match self {
@@ -282,6 +288,9 @@ pub struct Lexicon {
     pub place_starts: HashSet<String>,
     /// The cue lists, indexed by `Cue as usize` (see [`Lexicon::cue`]).
     cues: Vec<Vec<String>>,
+    /// Each one-word cue with a bit per list that holds it, so a token's
+    /// lists are one lookup.
+    cue_masks: HashMap<String, u64>,
 }
 
 /// The first word of a phrase (its words joined by single spaces): what a
@@ -546,6 +555,11 @@ impl Lexicon {
             }
             lex.cues[cue as usize] = words.iter().map(|w| w.to_lowercase()).collect();
         }
+        for cue in Cue::ALL {
+            for w in lex.cues[cue as usize].iter().filter(|w| !w.contains(' ')) {
+                *lex.cue_masks.entry(w.clone()).or_default() |= cue.bit();
+            }
+        }
         if let Some(c) = Cue::ALL.into_iter().find(|&c| !seen[c as usize]) {
             return Err(Error::Lexicon {
                 file: "cues.tsv",
@@ -574,9 +588,19 @@ impl Lexicon {
         self.cues.get(cue as usize).map_or(&[], Vec::as_slice)
     }
 
-    /// Whether the lowercase `word` is in a cue list.
+    /// Whether the lowercase `word` (or phrase) is in a cue list.
     pub fn is_cue(&self, cue: Cue, word: &str) -> bool {
-        self.cue(cue).iter().any(|w| w == word)
+        if word.contains(' ') {
+            self.cue(cue).iter().any(|w| w == word)
+        } else {
+            self.cue_mask(word) & cue.bit() != 0
+        }
+    }
+
+    /// The lists that hold the lowercase one-word `word`, a bit each
+    /// ([`Cue::bit`]).
+    pub fn cue_mask(&self, word: &str) -> u64 {
+        self.cue_masks.get(word).copied().unwrap_or(0)
     }
 
     /// The city a venue known by name is in.
@@ -721,6 +745,11 @@ mod tests {
             }
         }
         assert!(lex.is_cue(Cue::LeadVerb, "headed"));
+        assert!(lex.is_cue(Cue::CompanionList, "joined at the table by"));
+        assert_eq!(
+            lex.cue_mask("hosted"),
+            Cue::HostVerb.bit() | Cue::ChairVerb.bit()
+        );
         assert!(!lex.is_cue(Cue::LeadVerb, "said"));
         assert!(Lexicon::default().cue(Cue::HostVerb).is_empty());
     }

@@ -12,6 +12,8 @@ pub(super) struct Ctx<'s> {
     pub(super) m: &'s Mentions,
     /// The word lists, for the cue lookups.
     pub(super) lex: &'s Lexicon,
+    /// Per token, the cue lists that hold its word ([`Lexicon::cue_mask`]).
+    cue_bits: Vec<u64>,
     /// Person per name mention.
     pub(super) persons: Vec<Option<PersonKey>>,
     /// Resolved dates with their token position.
@@ -64,6 +66,7 @@ impl<'s> Ctx<'s> {
         let lower: Vec<&str> = tokens.iter().map(Token::lower).collect();
         let mut starts: Vec<(&str, usize)> = lower.iter().copied().zip(0..).collect();
         starts.sort_unstable();
+        let cue_bits = lower.iter().map(|w| lex.cue_mask(w)).collect();
         let mut words = WordBits::default();
         lower.iter().for_each(|w| words.insert(w));
         Ctx {
@@ -71,6 +74,7 @@ impl<'s> Ctx<'s> {
             tokens,
             m,
             lex,
+            cue_bits,
             persons,
             dates: Vec::new(),
             meetings: Vec::new(),
@@ -86,7 +90,7 @@ impl<'s> Ctx<'s> {
 
     /// Whether the word at `i` is in the cue list.
     pub(super) fn is(&self, i: usize, cue: Cue) -> bool {
-        self.lex.is_cue(cue, self.word(i))
+        self.cue_bits.get(i).is_some_and(|m| m & cue.bit() != 0)
     }
 
     /// Whether a word in `range` is in the cue list.
