@@ -80,6 +80,8 @@ pub enum Cue {
     MemberList,
     /// Member phrases whose subject leads the delegation.
     CompanionList,
+    /// Phrases of a member seated with his leader.
+    SeatedWith,
     /// Phrases that keep someone out of a delegation.
     Absence,
     /// Phrases of taking part in talks.
@@ -116,7 +118,7 @@ pub enum Cue {
 
 impl Cue {
     /// Every list, in the order of the enum.
-    pub const ALL: [Cue; 39] = [
+    pub const ALL: [Cue; 40] = [
         Cue::StrongHedge,
         Cue::WeakHedge,
         Cue::Negation,
@@ -140,6 +142,7 @@ impl Cue {
         Cue::DelegationsNoun,
         Cue::MemberList,
         Cue::CompanionList,
+        Cue::SeatedWith,
         Cue::Absence,
         Cue::Participation,
         Cue::TravellerNoun,
@@ -190,6 +193,7 @@ impl Cue {
             Cue::DelegationsNoun => "delegations-noun",
             Cue::MemberList => "member-list",
             Cue::CompanionList => "companion-list",
+            Cue::SeatedWith => "seated-with",
             Cue::Absence => "absence",
             Cue::Participation => "participation",
             Cue::TravellerNoun => "traveller-noun",

@@ -180,6 +180,26 @@ impl<'s> Ctx<'s> {
             .collect()
     }
 
+    /// The person named as the subject of the word at `j`: the name right
+    /// before it, or before the apposition that ends right before it
+    /// ("Gorbachev, the party leader, was").
+    pub(super) fn subject_before(&self, j: usize) -> Option<usize> {
+        let person_ending = |e: usize| {
+            (self.m.names.iter())
+                .position(|n| n.end == e)
+                .filter(|&n| self.persons.get(n).is_some_and(Option::is_some))
+        };
+        if j == 0 || self.word(j - 1) != "," {
+            return person_ending(j);
+        }
+        person_ending(j - 1).or_else(|| {
+            let open = (j.saturating_sub(12)..j - 1)
+                .rev()
+                .find(|&t| self.word(t) == ",")?;
+            person_ending(open)
+        })
+    }
+
     /// The nearest name mention ending before token `i`.
     pub(super) fn person_before(&self, i: usize) -> Option<usize> {
         self.m.names.iter().rposition(|n| n.end <= i)

@@ -229,6 +229,7 @@ impl Extractor<'_> {
         // "Rudenko and Slutsky, who took part in the talks three years ago":
         // members of that year's talks, even if not of these
         self.members_years_ago(ctx);
+        self.seated_with(ctx);
         if negated {
             self.discourse.listing = false;
             return;
@@ -606,22 +607,10 @@ impl Extractor<'_> {
         // "He was accompanied by": the delegation spoken of last; "NAME was
         // accompanied by": NAME's delegation
         // "NAME(, the party leader,) was flanked by": the clause's subject
-        let clause_subject = (|| {
-            let j = k
-                .checked_sub(1)
-                .filter(|&j| matches!(ctx.word(j), "was" | "were" | "is" | "are"))?;
-            let name_ending = |e: usize| ctx.m.names.iter().position(|n| n.end == e);
-            if j == 0 || ctx.word(j - 1) != "," {
-                return name_ending(j);
-            }
-            name_ending(j - 1).or_else(|| {
-                let open = (j.saturating_sub(12)..j - 1)
-                    .rev()
-                    .find(|&t| ctx.word(t) == ",")?;
-                name_ending(open)
-            })
-        })()
-        .filter(|&n| ctx.persons.get(n).is_some_and(Option::is_some));
+        let clause_subject = k
+            .checked_sub(1)
+            .filter(|&j| matches!(ctx.word(j), "was" | "were" | "is" | "are"))
+            .and_then(|j| ctx.subject_before(j));
         let subject = clause_subject
             .or_else(|| ctx.person_before(k))
             .and_then(|n| ctx.persons.get(n).cloned().flatten());
@@ -661,6 +650,36 @@ impl Extractor<'_> {
             return Some((mt, c, Some(p)));
         }
         self.discourse.delegation.clone()
+    }
+
+    /// "Sergey Lavrov, the Russian foreign minister, sat with Putin": a
+    /// member seated with his leader, of the member's country when the
+    /// leader is of no other (not "Trump sat with Putin").
+    pub(super) fn seated_with(&mut self, ctx: &Ctx) {
+        for phrase in self.lex.cue(Cue::SeatedWith) {
+            let mut from = 0;
+            while let Some(k) = ctx.find(phrase, from) {
+                from = k + 1;
+                let end = k + phrase.split(' ').count();
+                let person = |n: usize| ctx.persons.get(n).cloned().flatten();
+                let (Some(member), Some(leader)) = (
+                    ctx.subject_before(k).and_then(person),
+                    ctx.person_after(end).and_then(person),
+                ) else {
+                    continue;
+                };
+                // of the member's country, which the leader must not contradict
+                let country = match (self.country_of(&member), self.country_of(&leader)) {
+                    (Some(a), Some(b)) if a != b => continue,
+                    (Some(c), _) => c,
+                    (None, _) => continue,
+                };
+                if let Some(mt) = self.meeting_here(ctx) {
+                    self.leader(ctx, "seated-with", mt, &country, &leader);
+                    self.member(ctx, "seated-with", mt, &country, &member);
+                }
+            }
+        }
     }
 
     /// The person who does the verb at token `v`: the antecedent of `who`,

@@ -280,6 +280,32 @@ fn a_list_leaves_out_relative_clauses_and_the_bodies_of_offices() {
 }
 
 #[test]
+fn a_minister_seated_with_his_leader_is_in_his_delegation() {
+    let facts = facts_of(
+        "June 3, 2024\n\nThe two presidents held a summit in Lisbon on Monday. \
+         Secretary of State Ben Hale sat with President Tom Ash, and Lev Dorn, the \
+         Spanish foreign minister, sat with Spanish President Ivo Marr. Later, Tom Ash \
+         sat with Ivo Marr.\n",
+    );
+    assert_eq!(
+        leader_of(&facts, "United States"),
+        Some(person_key("Tom Ash"))
+    );
+    assert_eq!(leader_of(&facts, "Spain"), Some(person_key("Ivo Marr")));
+    let mut listed = members(&facts);
+    listed.sort();
+    assert_eq!(
+        listed,
+        vec![
+            ("Spain".into(), person_key("Ivo Marr")),
+            ("Spain".into(), person_key("Lev Dorn")),
+            ("United States".into(), person_key("Ben Hale")),
+            ("United States".into(), person_key("Tom Ash")),
+        ]
+    );
+}
+
+#[test]
 fn two_subjects_accompanied_by_their_ministers_each_get_theirs() {
     let facts = facts_of(
         "June 3, 2024\n\nThe summit of Greek Prime Minister Kostas Andreou and \
