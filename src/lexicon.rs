@@ -86,6 +86,8 @@ pub enum Cue {
     Absence,
     /// Phrases of taking part in talks.
     Participation,
+    /// Phrases of being in a delegation already named.
+    Membership,
     /// Nouns of those who arrive for talks.
     TravellerNoun,
     /// Verbs of arriving.
@@ -118,7 +120,7 @@ pub enum Cue {
 
 impl Cue {
     /// Every list, in the order of the enum.
-    pub const ALL: [Cue; 40] = [
+    pub const ALL: [Cue; 41] = [
         Cue::StrongHedge,
         Cue::WeakHedge,
         Cue::Negation,
@@ -145,6 +147,7 @@ impl Cue {
         Cue::SeatedWith,
         Cue::Absence,
         Cue::Participation,
+        Cue::Membership,
         Cue::TravellerNoun,
         Cue::ArrivalVerb,
         Cue::HostVerb,
@@ -196,6 +199,7 @@ impl Cue {
             Cue::SeatedWith => "seated-with",
             Cue::Absence => "absence",
             Cue::Participation => "participation",
+            Cue::Membership => "membership",
             Cue::TravellerNoun => "traveller-noun",
             Cue::ArrivalVerb => "arrival-verb",
             Cue::HostVerb => "host-verb",

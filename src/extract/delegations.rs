@@ -302,16 +302,9 @@ impl Extractor<'_> {
                 }
             }
         }
-        for verb in [
-            "participated in",
-            "took part in",
-            "attended",
-            "were part of",
-            "was part of",
-            "among its members",
-            "among the members",
-            "among its delegates",
-        ] {
+        let lists = [Cue::Participation, Cue::Membership];
+        for verb in lists.iter().flat_map(|&c| self.lex.cue(c)) {
+            let verb = verb.as_str();
             let Some(k) = ctx.find(verb, 0) else { continue };
             // "Fomin was among its members": the delegation just named
             let talks_follow = verb.starts_with("among")

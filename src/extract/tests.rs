@@ -239,13 +239,9 @@ fn a_chair_in_a_relative_clause_and_a_king_named_like_a_princes_father() {
     assert_eq!(chairs(&facts), vec![person_key("Tamim Al Sani")]);
 }
 
-#[test]
-fn an_office_after_who_is_also() {
-    let facts = facts_of(
-        "June 3, 2024\n\nThe two sides held talks in Doha on Monday. Sheikh Tamim Al \
-         Sani, who is also Qatar's foreign minister, spoke afterwards.\n",
-    );
-    let roles: Vec<(PersonKey, String, Option<String>)> = facts
+/// (person, office, country) of each role in `facts`.
+fn roles(facts: &[Fact]) -> Vec<(PersonKey, String, Option<String>)> {
+    facts
         .iter()
         .filter_map(|f| match f {
             Fact::Role {
@@ -256,7 +252,16 @@ fn an_office_after_who_is_also() {
             } => Some((person.clone(), title.clone(), country.clone())),
             _ => None,
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn an_office_after_who_is_also() {
+    let facts = facts_of(
+        "June 3, 2024\n\nThe two sides held talks in Doha on Monday. Sheikh Tamim Al \
+         Sani, who is also Qatar's foreign minister, spoke afterwards.\n",
+    );
+    let roles = roles(&facts);
     assert_eq!(
         roles,
         vec![(
@@ -341,18 +346,7 @@ fn a_plural_office_before_names_goes_to_each_with_its_country() {
          Lunde and Finland's Aino Virtanen, joined later. The ministers, Carl Holm and \
          Eva Lind, left.\n",
     );
-    let roles: Vec<(PersonKey, String, Option<String>)> = facts
-        .iter()
-        .filter_map(|f| match f {
-            Fact::Role {
-                person,
-                title,
-                country,
-                ..
-            } => Some((person.clone(), title.clone(), country.clone())),
-            _ => None,
-        })
-        .collect();
+    let roles = roles(&facts);
     let has = |name: &str, title: &str, country: Option<&str>| {
         roles.contains(&(person_key(name), title.into(), country.map(Into::into)))
     };
