@@ -57,6 +57,16 @@ impl Extractor<'_> {
         // up per role: `known` grows with the corpus)
         let (own, known) = (&self.person_country, self.known);
         fill_role_countries(&mut facts, |p| own.get(p).or_else(|| known.get(p)));
+        // the dateline's country for the rest, when it sent a delegation:
+        // a reporter at home names its officials without the country
+        // ("SEOUL — President Moon Jae-in"), but not a host's guests
+        let home = self.dateline_country.as_ref().filter(|c| {
+            facts.iter().any(|f| {
+                matches!(&f.fact, Fact::DelegationLeader { country, .. }
+                    | Fact::DelegationMember { country, .. } if country == *c)
+            })
+        });
+        fill_role_countries(&mut facts, |_| home);
         drop_generic_titles(&mut facts);
         let mut people: Vec<Person> = self
             .people

@@ -161,6 +161,7 @@ pub fn extract(
         bare_surnames: Vec::new(),
         trace: vec![Vec::new(); sentences.len()],
         dateline: None,
+        dateline_country: None,
         dateline_at: None,
         lead_at: None,
         lead_day: None,
@@ -207,6 +208,12 @@ pub fn extract(
         .take(8)
         .find_map(|(i, (t, _))| dateline(t, lex).map(|c| (i, c)))
     {
+        // "CARTAGENA, Colombia —", else the country whose capital it is
+        let (tokens, m) = &analysed[i];
+        x.dateline_country = (m.countries.iter())
+            .find(|c| c.start > 0 && c.start <= 4 && tokens[c.start - 1].text == ",")
+            .map(|c| c.country.clone())
+            .or_else(|| lex.country_of_capital(&city));
         x.dateline = Some(city);
         x.dateline_at = Some(i);
     }
@@ -249,6 +256,10 @@ struct Extractor<'a> {
     trace: Vec<Vec<&'static str>>,
     /// The city of the dateline ("RIYADH, Saudi Arabia (AP) —").
     dateline: Option<String>,
+    /// The country of the dateline: the one it names, or whose capital it
+    /// is. An office the article gives without a country is of this one
+    /// ("SEOUL — President Moon Jae-in").
+    dateline_country: Option<String>,
     /// The sentence that opens with the dateline.
     dateline_at: Option<usize>,
     /// The lead sentence: the dateline's, or the first of the body.

@@ -538,3 +538,24 @@ fn earlier_rounds_listed_by_day_are_each_a_meeting_where_the_talks_are() {
         assert!(found, "no round on {day:?}");
     }
 }
+
+#[test]
+fn an_office_without_country_is_the_datelines_when_that_country_is_a_party() {
+    let home = facts_of(
+        "June 3, 2024\n\nLIMA, Peru — Peru and Chile held talks in Arica on Monday. \
+         The Peruvian delegation was led by Interior Minister Ana Solis. \
+         President Tomas Vera welcomed the outcome.\n",
+    );
+    assert!(roles(&home).contains(&(
+        person_key("Tomas Vera"),
+        "President".to_string(),
+        Some("Peru".to_string())
+    )));
+    // a host that sent no delegation: its guests' offices stay unplaced
+    let host = facts_of(
+        "June 3, 2024\n\nLIMA, Peru — Chile and Bolivia held talks in Lima on Monday. \
+         The Chilean delegation was led by Interior Minister Ana Solis. \
+         President Tomas Vera welcomed the outcome.\n",
+    );
+    assert!(roles(&host).contains(&(person_key("Tomas Vera"), "President".to_string(), None)));
+}
