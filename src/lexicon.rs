@@ -42,6 +42,9 @@ pub enum Cue {
     Negation,
     /// Words that put a weekday after them in the coming week.
     FutureMarker,
+    /// Pronouns that are also family names ("He Lifeng"), as names only
+    /// before another name word.
+    PronounSurname,
     /// Verbs of reporting: a date right after one is the day of speaking.
     ReportingVerb,
     /// Office heads that say nothing on their own.
@@ -120,7 +123,7 @@ pub enum Cue {
 
 impl Cue {
     /// Every list, in the order of the enum.
-    pub const ALL: [Cue; 41] = [
+    pub const ALL: [Cue; 42] = [
         Cue::StrongHedge,
         Cue::WeakHedge,
         Cue::Negation,
@@ -162,6 +165,7 @@ impl Cue {
         Cue::SeriesNoun,
         Cue::BriefingVerb,
         Cue::SpeakingVerb,
+        Cue::PronounSurname,
     ];
 
     /// The list's bit in a [`Lexicon::cue_mask`].
@@ -214,6 +218,7 @@ impl Cue {
             Cue::SeriesNoun => "series-noun",
             Cue::BriefingVerb => "briefing-verb",
             Cue::SpeakingVerb => "speaking-verb",
+            Cue::PronounSurname => "pronoun-surname",
         }
     }
 }

@@ -6,7 +6,7 @@
 //! words. Offices are phrases built from the lexicon's office words, with the
 //! country they belong to.
 
-use crate::lexicon::{Lexicon, OfficeWord};
+use crate::lexicon::{Cue, Lexicon, OfficeWord};
 use crate::text::{Token, TokenKind};
 use rustc_hash::FxHashSet as HashSet;
 
@@ -151,6 +151,18 @@ pub fn has_particle(name: &str, lex: &Lexicon) -> bool {
 /// Whether `t` is a name particle as written (lowercase: "bin", not "Bin").
 fn is_particle(t: &Token, lex: &Lexicon) -> bool {
     lex.particles.contains(&t.text)
+}
+
+/// "Vice Premier He Lifeng told": a pronoun that is also a family name
+/// opens a name when one name word follows it and then a word that is not
+/// capitalised (not a title-case headline's "He Says Talks").
+fn pronoun_surname(tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
+    let t = &tokens[i];
+    t.is_capitalized()
+        && t.text.chars().skip(1).all(char::is_lowercase)
+        && lex.is_cue(Cue::PronounSurname, t.lower())
+        && tokens.get(i + 1).is_some_and(|n| is_name_word(n, lex))
+        && tokens.get(i + 2).is_none_or(|n| !n.is_capitalized())
 }
 
 /// Whether `t` can be a word of a person's name.
@@ -352,7 +364,10 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
     // names
     let mut i = 0;
     while i < tokens.len() {
-        if place_token[i] || !is_name_word(&tokens[i], lex) || is_particle(&tokens[i], lex) {
+        if place_token[i]
+            || !(is_name_word(&tokens[i], lex) || pronoun_surname(tokens, i, lex))
+            || is_particle(&tokens[i], lex)
+        {
             i += 1;
             continue;
         }

@@ -291,6 +291,7 @@ impl Extractor<'_> {
             (None, None, false) => return None,
         };
         let quantity = (from..(from + 16).min(n))
+            .filter(|&k| !is_starting_point(ctx, k))
             .filter_map(|k| number_at(ctx, k))
             .find(|q| !(1900..=2100).contains(q));
         Some(quantity.filter(|_| content.is_some() || signed.is_none()))
@@ -327,12 +328,19 @@ pub(super) fn quantity_near(ctx: &Ctx, pos: usize) -> Option<u64> {
     let by_distance = |digits_only: bool| {
         (from..to)
             .filter(|&k| !digits_only || ctx.tokens[k].kind == TokenKind::Number)
+            .filter(|&k| !is_starting_point(ctx, k))
             .filter_map(|k| number_at(ctx, k).map(|q| (k.abs_diff(pos), q)))
             .filter(|(_, q)| !(1900..=2100).contains(q))
             .min()
             .map(|(_, q)| q)
     };
     by_distance(true).or_else(|| by_distance(false))
+}
+
+/// "will fall from 145% to 30%": the number a change starts from is not
+/// what was agreed.
+fn is_starting_point(ctx: &Ctx, k: usize) -> bool {
+    k > 0 && ctx.word(k - 1) == "from" && (k + 1..k + 4).any(|j| ctx.word(j) == "to")
 }
 
 /// The number token `k` gives, not "the two sides".

@@ -586,6 +586,15 @@ pub(super) fn owner_of_date(cues: &[usize], date: usize, ctx: &Ctx) -> Option<us
             let spoken = c > date && is_spoken_date(ctx, date) && dist > 3;
             let before_telling =
                 (c.saturating_sub(6)..c).any(|k| matches!(ctx.word(k), "after" | "following"));
+            // "said on Monday, after two days of negotiations": days that
+            // ended before that day, on days it does not give
+            let days_before = c >= 3
+                && ctx.word(c - 2) == "days"
+                && ctx.word(c - 1) == "of"
+                && number_at_token(&ctx.tokens[c - 3]).is_some_and(|d| d >= 2);
+            if c > date && before_telling && days_before {
+                return false;
+            }
             if spoken && before_telling {
                 return dist <= 40;
             }

@@ -559,3 +559,47 @@ fn an_office_without_country_is_the_datelines_when_that_country_is_a_party() {
     );
     assert!(roles(&host).contains(&(person_key("Tomas Vera"), "President".to_string(), None)));
 }
+
+#[test]
+fn days_of_talks_before_a_telling_end_before_its_day() {
+    // Monday 13 March 2023; the talks were on the weekend before
+    let text = "March 13, 2023\n\nThe two neighbours will cut their port fees for \
+                60 days, the two governments said on Monday, after two days of talks in \
+                Lisbon. The talks took place on Saturday and Sunday at a hotel.\n";
+    let keys = meeting_keys(text);
+    let saturday = NaiveDate::from_ymd_opt(2023, 3, 11);
+    assert_eq!(keys, vec![(saturday, Some("Lisbon".into()))]);
+}
+
+#[test]
+fn the_number_a_change_starts_from_is_not_the_agreed_one() {
+    let facts = facts_of(
+        "March 13, 2023\n\nThe two neighbours held talks in Lisbon on Monday. They \
+         agreed that port fees will fall from 145% to 30% within a month.\n",
+    );
+    let quantities: Vec<Option<u64>> = agreements(&facts).iter().map(|a| a.1).collect();
+    assert_eq!(quantities, vec![Some(30)]);
+}
+
+#[test]
+fn agreeing_to_continue_their_discussions_is_further_talks() {
+    let facts = facts_of(
+        "March 13, 2023\n\nThe two neighbours held talks in Lisbon on Monday. They \
+         agreed to continue their discussions on port fees.\n",
+    );
+    let kinds: Vec<AgreementKind> = agreements(&facts).iter().map(|a| a.0).collect();
+    assert_eq!(kinds, vec![AgreementKind::FurtherTalks]);
+}
+
+#[test]
+fn a_family_name_that_is_also_a_pronoun_opens_a_name_before_another() {
+    let facts = facts_of(
+        "March 13, 2023\n\nThe two neighbours held talks in Lisbon on Monday. The \
+         Chinese delegation was headed by Vice Premier He Wenjun. He told reporters \
+         the talks were useful.\n",
+    );
+    assert_eq!(leader_of(&facts, "China"), Some(person_key("He Wenjun")));
+    // the pronoun that follows is no person
+    let people: Vec<PersonKey> = roles(&facts).into_iter().map(|r| r.0).collect();
+    assert_eq!(people, vec![person_key("He Wenjun")]);
+}
