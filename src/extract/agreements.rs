@@ -291,7 +291,7 @@ impl Extractor<'_> {
             (None, None, false) => return None,
         };
         let quantity = (from..(from + 16).min(n))
-            .filter(|&k| !is_starting_point(ctx, k))
+            .filter(|&k| !not_a_quantity(ctx, k))
             .filter_map(|k| number_at(ctx, k))
             .find(|q| !(1900..=2100).contains(q));
         Some(quantity.filter(|_| content.is_some() || signed.is_none()))
@@ -328,7 +328,7 @@ pub(super) fn quantity_near(ctx: &Ctx, pos: usize) -> Option<u64> {
     let by_distance = |digits_only: bool| {
         (from..to)
             .filter(|&k| !digits_only || ctx.tokens[k].kind == TokenKind::Number)
-            .filter(|&k| !is_starting_point(ctx, k))
+            .filter(|&k| !not_a_quantity(ctx, k))
             .filter_map(|k| number_at(ctx, k).map(|q| (k.abs_diff(pos), q)))
             .filter(|(_, q)| !(1900..=2100).contains(q))
             .min()
@@ -337,10 +337,18 @@ pub(super) fn quantity_near(ctx: &Ctx, pos: usize) -> Option<u64> {
     by_distance(true).or_else(|| by_distance(false))
 }
 
-/// "will fall from 145% to 30%": the number a change starts from is not
-/// what was agreed.
-fn is_starting_point(ctx: &Ctx, k: usize) -> bool {
-    k > 0 && ctx.word(k - 1) == "from" && (k + 1..k + 4).any(|j| ctx.word(j) == "to")
+/// Numbers that are not what was agreed: the one a change starts from
+/// ("will fall from 145% to 30%") and a day of a month ("from May 1",
+/// "15 August").
+fn not_a_quantity(ctx: &Ctx, k: usize) -> bool {
+    let month = |j: usize| {
+        ctx.tokens
+            .get(j)
+            .is_some_and(|t| t.is_capitalized() && dates::month_number(&t.text).is_some())
+    };
+    (k > 0 && ctx.word(k - 1) == "from" && (k + 1..k + 4).any(|j| ctx.word(j) == "to"))
+        || (k > 0 && month(k - 1))
+        || month(k + 1)
 }
 
 /// The number token `k` gives, not "the two sides".

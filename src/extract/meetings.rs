@@ -203,8 +203,12 @@ impl Extractor<'_> {
                         })
                         .collect();
                     let placed = places.iter().any(|(t, _)| t.abs_diff(cue) <= 12);
+                    // ("SEOUL, April 27 -- ... agreed on Friday": one day)
+                    let one_day = unowned.windows(2).all(|w| w[0].1 == w[1].1);
                     match unowned[..] {
-                        [only] if !placed && cue_positions.len() == 1 => Some(only),
+                        [first, ..] if one_day && !placed && cue_positions.len() == 1 => {
+                            Some(first)
+                        }
                         _ => None,
                     }
                 });

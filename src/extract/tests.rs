@@ -603,3 +603,29 @@ fn a_family_name_that_is_also_a_pronoun_opens_a_name_before_another() {
     let people: Vec<PersonKey> = roles(&facts).into_iter().map(|r| r.0).collect();
     assert_eq!(people, vec![person_key("He Wenjun")]);
 }
+
+#[test]
+fn a_dateline_day_and_the_same_weekday_are_one_day_for_a_lone_summit() {
+    // Friday 27 April 2018; both the dateline and "on Friday" give that day
+    let facts = facts_of(
+        "2018.04.27\n\nLIMA, April 27 (Andina) -- The two presidents agreed on Friday \
+         to open their border to trade, at the first summit in a decade.\n",
+    );
+    let day = NaiveDate::from_ymd_opt(2018, 4, 27);
+    assert!(
+        facts
+            .iter()
+            .any(|f| matches!(f, Fact::Meeting { meeting } if meeting.date == day)),
+        "{facts:?}"
+    );
+}
+
+#[test]
+fn a_day_of_the_month_is_not_an_agreed_number() {
+    let facts = facts_of(
+        "March 13, 2023\n\nThe two neighbours held talks in Lisbon on Monday. They \
+         agreed to stop border broadcasts from May 1.\n",
+    );
+    let quantities: Vec<Option<u64>> = agreements(&facts).iter().map(|a| a.1).collect();
+    assert_eq!(quantities, vec![None]);
+}
