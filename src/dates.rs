@@ -364,8 +364,14 @@ fn stated_date(text: &str) -> Option<NaiveDate> {
         }
     }
     // a full date among the first three lines: a date line or a timestamp
+    // ("MONDAY, JULY 28, 2025" read as "Monday, July 28, 2025")
     for line in lines.iter().take(3) {
-        if let Some(DateExpr::Absolute(d)) = mentions(line)
+        let line = if line.chars().any(char::is_lowercase) {
+            line.to_string()
+        } else {
+            capitalised_words(line)
+        };
+        if let Some(DateExpr::Absolute(d)) = mentions(&line)
             .into_iter()
             .map(|m| m.expr)
             .find(|e| matches!(e, DateExpr::Absolute(_)))
@@ -374,6 +380,26 @@ fn stated_date(text: &str) -> Option<NaiveDate> {
         }
     }
     None
+}
+
+/// Each word of an all-capitals line with only its first letter capital.
+fn capitalised_words(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut first = true;
+    for c in line.chars() {
+        if c.is_alphabetic() {
+            if first {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            first = false;
+        } else {
+            out.push(c);
+            first = true;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -455,6 +481,11 @@ mod tests {
             article_date("Title\n4/28/2018\n\nBody"),
             Some(ymd(2018, 4, 28)),
             "month first when the second number is no month"
+        );
+        assert_eq!(
+            article_date("Title\nMONDAY, JULY 28, 2025\n\nBody"),
+            Some(ymd(2025, 7, 28)),
+            "a date line in capitals"
         );
         // a season or a ratio is no date
         assert_eq!(article_date("Title\nThe 2024/25 budget.\nNo date."), None);

@@ -1,7 +1,7 @@
 //! Text as the extractor reads it: markdown left-overs removed, split into
 //! sentences and tokens, every piece keeping its byte span in the original.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, OfficeWord};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -370,6 +370,17 @@ pub fn tokens(sentence: &str, lex: &Lexicon) -> Vec<Token> {
                 let cut = start + stem.len();
                 out.push(Token::new(stem.to_string(), kind, start, cut));
                 out.push(Token::new("'s".into(), TokenKind::Possessive, cut, end));
+                continue;
+            }
+        }
+        // "Vice-Premier", "Deputy-Minister": an office written as one word
+        // is read as its two
+        if let Some((first, rest)) = text.split_once('-').filter(|_| kind == TokenKind::Word) {
+            let modifier = lex.office_word(first).contains(&OfficeWord::Modifier);
+            if modifier && !lex.office_word(rest).is_empty() {
+                let cut = start + first.len();
+                out.push(Token::new(first.to_string(), kind, start, cut));
+                out.push(Token::new(rest.to_string(), kind, cut + 1, end));
                 continue;
             }
         }

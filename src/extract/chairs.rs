@@ -29,6 +29,15 @@ impl Extractor<'_> {
                     let end = ctx.m.names[n].end;
                     (end + 1 == who || (end..who).any(|t| ctx.word(t) == "who")).then_some(n)
                 })
+                .or_else(|| {
+                    // "Anwar announced after chairing a special meeting": the
+                    // subject of the clause the gerund hangs on
+                    let gerund = k > 1
+                        && ctx.word(k).ends_with("ing")
+                        && matches!(ctx.word(k - 1), "after" | "while" | "before" | "when");
+                    let n = ctx.person_before(k - 1).filter(|_| gerund)?;
+                    (k - 1 - ctx.m.names[n].end <= 1).then_some(n)
+                })
             else {
                 continue;
             };

@@ -338,7 +338,12 @@ impl Extractor<'_> {
                         .filter(|&j| {
                             j != i && want(self.mentions[j].kind) && !self.mentions[j].is_bare()
                         })
-                        .min_by_key(|&j| (self.mentions[j].sentence.abs_diff(m.sentence), j))
+                        // (back first: "The meeting, which began at 3 pm"
+                        // is the one told of, not a meeting to come)
+                        .min_by_key(|&j| {
+                            let s = self.mentions[j].sentence;
+                            (s > m.sentence, s.abs_diff(m.sentence), j)
+                        })
                 };
                 let in_person = |k: MeetingKind| k != MeetingKind::PhoneCall;
                 let target = near_of(&|k| k == m.kind).or_else(|| {

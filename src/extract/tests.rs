@@ -629,3 +629,46 @@ fn a_day_of_the_month_is_not_an_agreed_number() {
     let quantities: Vec<Option<u64>> = agreements(&facts).iter().map(|a| a.1).collect();
     assert_eq!(quantities, vec![None]);
 }
+
+#[test]
+fn the_subject_of_after_chairing_chairs_and_a_bare_meeting_points_back() {
+    let text = "March 13, 2023\n\nLIMA, March 13 (Andina) -- Peru and Chile agreed to \
+                reopen the border, President Ana Solis announced after chairing a meeting \
+                between the two sides here today. The meeting, which began at 3 pm, was \
+                attended by two ambassadors. It will be followed by a meeting of the army \
+                commanders tomorrow.\n";
+    let facts = facts_of(text);
+    let today = NaiveDate::from_ymd_opt(2023, 3, 13);
+    let chaired: Vec<(PersonKey, Option<NaiveDate>)> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Chair { meeting, person } => Some((person.clone(), meeting.date)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(chaired, vec![(person_key("Ana Solis"), today)]);
+    // "The meeting, which began" (sentence 2) is the chaired one: tomorrow's
+    // meeting is first told of in sentence 3
+    let doc = Document::from_text("t.txt", text);
+    let found = extract(&doc, doc.stated_date(), false, &HashMap::new(), lexicon());
+    let tomorrow = NaiveDate::from_ymd_opt(2023, 3, 14);
+    let first_told: Vec<usize> = (found.facts.facts.iter())
+        .filter(|f| matches!(&f.fact, Fact::Meeting { meeting } if meeting.date == tomorrow))
+        .map(|f| f.evidence.sentence)
+        .collect();
+    assert_eq!(first_told, vec![3]);
+}
+
+#[test]
+fn an_office_written_with_a_hyphen_is_the_office() {
+    let facts = facts_of(
+        "June 11, 2025\n\nThe two sides held talks in London on Monday. China's \
+         delegation was led by Vice-Premier Zhao Wen.\n",
+    );
+    assert_eq!(leader_of(&facts, "China"), Some(person_key("Zhao Wen")));
+    assert!(roles(&facts).contains(&(
+        person_key("Zhao Wen"),
+        "Vice Premier".to_string(),
+        Some("China".to_string())
+    )));
+}
