@@ -42,6 +42,8 @@ pub enum Cue {
     Negation,
     /// Words that put a weekday after them in the coming week.
     FutureMarker,
+    /// Phrases that close a "with A and B alongside him" list of companions.
+    CompanionClose,
     /// Pronouns that are also family names ("He Lifeng"), as names only
     /// before another name word.
     PronounSurname,
@@ -123,7 +125,7 @@ pub enum Cue {
 
 impl Cue {
     /// Every list, in the order of the enum.
-    pub const ALL: [Cue; 42] = [
+    pub const ALL: [Cue; 43] = [
         Cue::StrongHedge,
         Cue::WeakHedge,
         Cue::Negation,
@@ -166,6 +168,7 @@ impl Cue {
         Cue::BriefingVerb,
         Cue::SpeakingVerb,
         Cue::PronounSurname,
+        Cue::CompanionClose,
     ];
 
     /// The list's bit in a [`Lexicon::cue_mask`].
@@ -219,6 +222,7 @@ impl Cue {
             Cue::BriefingVerb => "briefing-verb",
             Cue::SpeakingVerb => "speaking-verb",
             Cue::PronounSurname => "pronoun-surname",
+            Cue::CompanionClose => "companion-close",
         }
     }
 }

@@ -302,6 +302,7 @@ impl Extractor<'_> {
                 }
             }
         }
+        listed |= self.companions_alongside(ctx);
         let lists = [Cue::Participation, Cue::Membership];
         for verb in lists.iter().flat_map(|&c| self.lex.cue(c)) {
             let verb = verb.as_str();
@@ -365,6 +366,29 @@ impl Extractor<'_> {
             }
         }
         self.discourse.listing = listed;
+    }
+
+    /// "The American side was headed by A, with B and C alongside him": the
+    /// people between "with" and the closing phrase join the delegation
+    /// led last. Whether any did.
+    pub(super) fn companions_alongside(&mut self, ctx: &Ctx) -> bool {
+        let mut listed = false;
+        for close in self.lex.cue(Cue::CompanionClose) {
+            let Some(e) = ctx.find(close, 0) else {
+                continue;
+            };
+            let Some(w) = (e.saturating_sub(20)..e)
+                .rev()
+                .find(|&t| ctx.word(t) == "with")
+            else {
+                continue;
+            };
+            let Some(delegation) = self.discourse.delegation.clone() else {
+                continue;
+            };
+            listed |= self.group(ctx, "with", delegation, w + 1..e);
+        }
+        listed
     }
 
     /// "and Bahrain's by its foreign minister, NAME": the country and leader

@@ -672,3 +672,16 @@ fn an_office_written_with_a_hyphen_is_the_office() {
         Some("China".to_string())
     )));
 }
+
+#[test]
+fn companions_with_and_alongside_him_join_the_delegation_led() {
+    let facts = facts_of(
+        "June 11, 2025\n\nThe two sides held talks in London on Monday. The American \
+         side was headed by Treasury Secretary Ben Hale, with Commerce Secretary Tom \
+         Ash and Lev Dorn alongside him.\n",
+    );
+    let mut listed = members(&facts);
+    listed.sort();
+    let us = |p: &str| ("United States".to_string(), person_key(p));
+    assert_eq!(listed, vec![us("Ben Hale"), us("Lev Dorn"), us("Tom Ash")]);
+}
