@@ -604,7 +604,8 @@ fn parse_complement(
     let mut delegation = false;
     // "envoy for Ukraine and Russia": the countries are what the office
     // deals with, not whose it is
-    let about = j > 0 && matches!(tokens[j - 1].lower(), "for" | "to");
+    // ("special envoy on Syria" too)
+    let about = j > 0 && matches!(tokens[j - 1].lower(), "for" | "to" | "on");
     if tokens.get(j).is_some_and(|t| t.lower() == "the") {
         words.push("the".to_string());
         j += 1;
@@ -824,6 +825,11 @@ fn attach_offices(tokens: &[Token], lex: &Lexicon, m: &mut Mentions) {
             if s >= 2 && tokens[s - 1].kind == TokenKind::Possessive {
                 if let Some(owner) = m.names.iter().find(|n| n.end == s - 1) {
                     s = owner.start;
+                    // "Massad Boulos, President Donald Trump's senior
+                    // adviser": past the owner's own office too
+                    if let Some((o, _)) = m.offices.iter().find(|(o, _)| o.end == s) {
+                        s = o.start;
+                    }
                 }
             }
             if s >= 2 && tokens[s - 1].is(",") {
@@ -859,6 +865,26 @@ mod tests {
             .iter()
             .find(|(_, target)| *target == Some(n))
             .map(|(o, _)| (o.title.clone(), o.country.clone()))
+    }
+
+    #[test]
+    fn an_office_in_apposition_past_its_owners_own_office() {
+        assert_eq!(
+            office_of(
+                "Ana Solis, President Tom Ash's senior adviser for Africa, spoke.",
+                "Ana Solis"
+            ),
+            Some(("Senior Adviser".into(), None))
+        );
+        // the country an envoy deals with is not whose envoy he is
+        assert_eq!(
+            office_of(
+                "Russia's team was led by Lev Dorn, the special envoy on Syria.",
+                "Lev Dorn"
+            )
+            .map(|o| o.1),
+            Some(None)
+        );
     }
 
     #[test]
