@@ -42,11 +42,6 @@ pub enum Cue {
     Negation,
     /// Words that put a weekday after them in the coming week.
     FutureMarker,
-    /// Phrases that close a "with A and B alongside him" list of companions.
-    CompanionClose,
-    /// Pronouns that are also family names ("He Lifeng"), as names only
-    /// before another name word.
-    PronounSurname,
     /// Verbs of reporting: a date right after one is the day of speaking.
     ReportingVerb,
     /// Office heads that say nothing on their own.
@@ -121,6 +116,11 @@ pub enum Cue {
     BriefingVerb,
     /// Verbs of speaking with someone.
     SpeakingVerb,
+    /// Pronouns that are also family names ("He Lifeng"), as names only
+    /// before another name word.
+    PronounSurname,
+    /// Phrases that close a "with A and B alongside him" list of companions.
+    CompanionClose,
 }
 
 impl Cue {
