@@ -434,22 +434,36 @@ impl Extractor<'_> {
         if has_place {
             return None;
         }
+        let person = |n: usize| ctx.persons.get(n).cloned().flatten();
         for v in 0..ctx.tokens.len() {
             let spoke = ctx.is(v, Cue::BriefingVerb)
                 || (ctx.is(v, Cue::SpeakingVerb) && matches!(ctx.word(v + 1), "with" | "to"));
-            if !spoke {
-                continue;
-            }
-            let Some(a) = ctx
-                .person_before(v)
-                .and_then(|n| ctx.persons.get(n).cloned().flatten())
-            else {
-                continue;
+            // "Trump and Xi last spoke on January 17": two subjects
+            let pair = || {
+                let mut end = v;
+                while end > 0 && matches!(ctx.word(end - 1), "last" | "first" | "also" | "had") {
+                    end -= 1;
+                }
+                let b = ctx.m.names.iter().position(|n| n.end == end)?;
+                let start = ctx.m.names[b].start;
+                let a = (start >= 2 && ctx.word(start - 1) == "and")
+                    .then(|| ctx.m.names.iter().position(|n| n.end == start - 1))
+                    .flatten()?;
+                Some((person(a)?, person(b)?))
             };
-            let Some(b) = ctx
-                .person_after(v + 1)
-                .and_then(|n| ctx.persons.get(n).cloned().flatten())
-            else {
+            let (a, b) = if spoke {
+                let a = ctx.person_before(v).and_then(person);
+                let b = ctx.person_after(v + 1).and_then(person);
+                let (Some(a), Some(b)) = (a, b) else {
+                    continue;
+                };
+                (a, b)
+            } else if ctx.is(v, Cue::SpeakingVerb) {
+                let Some(pair) = pair() else {
+                    continue;
+                };
+                pair
+            } else {
                 continue;
             };
             let (Some(ca), Some(cb)) = (self.country_of(&a), self.country_of(&b)) else {

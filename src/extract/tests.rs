@@ -685,3 +685,24 @@ fn companions_with_and_alongside_him_join_the_delegation_led() {
     let us = |p: &str| ("United States".to_string(), person_key(p));
     assert_eq!(listed, vec![us("Ben Hale"), us("Lev Dorn"), us("Tom Ash")]);
 }
+
+#[test]
+fn two_leaders_of_different_countries_who_last_spoke_on_a_day_had_a_call() {
+    let facts = facts_of(
+        "June 5, 2025\n\nPeruvian President Ana Solis and Chilean President Tom Ash \
+         spoke by phone on Thursday. Solis and Ash last spoke on January 17.\n",
+    );
+    let calls: Vec<Option<NaiveDate>> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Meeting { meeting } if meeting.kind == MeetingKind::PhoneCall => {
+                Some(meeting.date)
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(
+        calls.contains(&NaiveDate::from_ymd_opt(2025, 1, 17)),
+        "{calls:?}"
+    );
+}
