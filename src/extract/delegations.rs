@@ -96,7 +96,17 @@ impl Extractor<'_> {
                 j += 1;
             }
             if ctx.is(j, Cue::LeadVerb) && ctx.word(j + 1) == "by" {
-                if let (Some(c), Some(n)) = (country.clone(), ctx.person_after(j + 2)) {
+                // "The government side was headed by NAME, Syria's
+                // ambassador": a side no country names is its leader's
+                let leader_country = |n: usize| {
+                    let p = ctx.persons.get(n).cloned().flatten()?;
+                    self.country_of(&p)
+                };
+                let found = ctx.person_after(j + 2).and_then(|n| {
+                    let c = country.clone().or_else(|| leader_country(n))?;
+                    Some((c, n))
+                });
+                if let Some((c, n)) = found {
                     if let Some(Some(p)) = ctx.persons.get(n).cloned() {
                         if let Some(mt) = meeting {
                             self.leader(ctx, "delegation-led-by", mt, &c, &p);
@@ -228,6 +238,9 @@ impl Extractor<'_> {
         }
         // "Rudenko and Slutsky, who took part in the talks three years ago":
         // members of that year's talks, even if not of these
+        if let Some(mt) = meeting {
+            self.elided_leaders(ctx, mt);
+        }
         self.members_years_ago(ctx);
         self.seated_with(ctx);
         if negated {
@@ -253,6 +266,18 @@ impl Extractor<'_> {
             // B": the next list's subject starts its own clause
             let own_subject =
                 next > 0 && matches!(ctx.word(next - 1), "was" | "were" | "is" | "are");
+            // "..., and Turkey's was headed by": another side's clause
+            let next = (from + 1..next)
+                .find(|&t| {
+                    ctx.word(t - 1) == ","
+                        && ctx.word(t) == "and"
+                        && ctx
+                            .m
+                            .countries
+                            .iter()
+                            .any(|c| c.start == t + 1 && c.possessive)
+                })
+                .unwrap_or(next);
             let stop = if next < ctx.tokens.len() {
                 (from..next)
                     .find(|&t| ctx.word(t) == ";")
@@ -389,6 +414,26 @@ impl Extractor<'_> {
             listed |= self.group(ctx, "with", delegation, w + 1..e);
         }
         listed
+    }
+
+    /// "..., and Turkey's was headed by NAME": a country's delegation with
+    /// its noun left out, in a clause of its own.
+    pub(super) fn elided_leaders(&mut self, ctx: &Ctx, mt: usize) {
+        for c in ctx.m.countries.iter().filter(|c| c.possessive) {
+            let verb = c.end + 1;
+            let passive = matches!(ctx.word(verb), "was" | "were" | "is");
+            if !(passive && ctx.is(verb + 1, Cue::LeadVerb) && ctx.word(verb + 2) == "by") {
+                continue;
+            }
+            let person = ctx.person_after(verb + 3).filter(|&n| {
+                // the name right after "by", or after its office
+                let start = ctx.m.names[n].start;
+                start == verb + 3 || ctx.m.offices.iter().any(|(o, _)| o.start == verb + 3)
+            });
+            if let Some(Some(p)) = person.map(|n| ctx.persons.get(n).cloned().flatten()) {
+                self.leader(ctx, "elided-delegation-led-by", mt, &c.country, &p);
+            }
+        }
     }
 
     /// "and Bahrain's by its foreign minister, NAME": the country and leader
@@ -617,6 +662,18 @@ impl Extractor<'_> {
             .iter()
             .find(|c| c.end + 1 == k && matches!(ctx.word(c.end), "was" | "were" | "is"))
             .map(|c| c.country.clone());
+        // "The United States, ..., took part only as an observer and was
+        // represented by": the country the sentence opens with, when no one
+        // else is named before the verb
+        let side = side.or_else(|| {
+            let first = ctx.m.countries.first()?;
+            let opens = first.start <= 1 && !first.possessive;
+            let passive = k > 0 && matches!(ctx.word(k - 1), "was" | "were" | "is");
+            let between = |t: usize| t >= first.end && t < k;
+            let clear = !ctx.m.names.iter().any(|n| between(n.start))
+                && !ctx.m.countries.iter().skip(1).any(|c| between(c.start));
+            (opens && passive && clear).then(|| first.country.clone())
+        });
         if let Some(c) = side {
             let mt = self.meeting_here(ctx)?;
             return Some((mt, c, None));

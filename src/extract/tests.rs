@@ -706,3 +706,25 @@ fn two_leaders_of_different_countries_who_last_spoke_on_a_day_had_a_call() {
         "{calls:?}"
     );
 }
+
+#[test]
+fn sides_named_by_their_leaders_country_elided_or_as_the_sentences_subject() {
+    let facts = facts_of(
+        "January 24, 2017\n\nThe two sides held talks in Astana on Monday. The \
+         government side was headed by Ivo Marr, Peru's ambassador to the United \
+         Nations. Iran was represented by a team under Deputy Foreign Minister Ana \
+         Solis, and Turkey's was headed by Lev Dorn, a senior diplomat. The United \
+         States, in the middle of a change of government, took part only as an observer \
+         and was represented by its ambassador to Kazakhstan, Tom Ash.\n",
+    );
+    assert_eq!(leader_of(&facts, "Peru"), Some(person_key("Ivo Marr")));
+    assert_eq!(leader_of(&facts, "Iran"), Some(person_key("Ana Solis")));
+    assert_eq!(leader_of(&facts, "Turkey"), Some(person_key("Lev Dorn")));
+    assert_eq!(
+        leader_of(&facts, "United States"),
+        Some(person_key("Tom Ash"))
+    );
+    // each in one delegation only
+    let listed = members(&facts);
+    assert_eq!(listed.len(), 4, "{listed:?}");
+}
