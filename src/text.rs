@@ -343,7 +343,9 @@ fn alternative_by_groups(text: &str) -> Alternative {
 
 /// Splits a sentence into tokens.
 pub fn tokens(sentence: &str, lex: &Lexicon) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut out: Vec<Token> = Vec::new();
+    // a single quote opened and not yet closed ("called them 'useful talks'")
+    let mut quoted = false;
     // the match alone (no capture groups) runs on the regex's fast DFA; the
     // alternative that matched is told by the text, as each begins its own
     // way (see `alternative`)
@@ -354,6 +356,21 @@ pub fn tokens(sentence: &str, lex: &Lexicon) -> Vec<Token> {
             Alternative::Possessive => (TokenKind::Possessive, "'s", m.start(), m.end()),
             Alternative::Punct => (TokenKind::Punct, m.as_str(), m.start(), m.end()),
         };
+        // "Barbados' foreign minister": an apostrophe right after a word in
+        // -s is its possessive, unless it closes a quote
+        if kind == TokenKind::Punct && matches!(text, "'" | "’") {
+            let after_word = out.last().filter(|t| {
+                t.end == start && t.kind == TokenKind::Word && t.text.ends_with(['s', 'S'])
+            });
+            match (after_word.is_some(), quoted) {
+                (true, false) => {
+                    out.push(Token::new("'s".into(), TokenKind::Possessive, start, end));
+                    continue;
+                }
+                (true, true) => quoted = false,
+                (false, _) => quoted = !quoted,
+            }
+        }
         // a word ending "Gen. " keeps its dot only when it is an abbreviation
         let trimmed = text.trim_end();
         end -= text.len() - trimmed.len();
@@ -409,6 +426,26 @@ mod tests {
             seen += 1;
         }
         assert!(seen > 40, "{seen} matches");
+    }
+
+    #[test]
+    fn an_apostrophe_after_a_word_in_s_is_its_possessive_unless_it_closes_a_quote() {
+        let lex = crate::lexicon::lexicon();
+        let kinds = |s: &str| -> Vec<(String, TokenKind)> {
+            tokens(s, lex)
+                .into_iter()
+                .map(|t| (t.text, t.kind))
+                .collect()
+        };
+        let barbados = kinds("Barbados' minister");
+        assert_eq!(barbados[1], ("'s".to_string(), TokenKind::Possessive));
+        let quote = kinds("called them 'useful talks' and Barbados' envoy");
+        let possessives = quote
+            .iter()
+            .filter(|(_, k)| *k == TokenKind::Possessive)
+            .count();
+        assert_eq!(possessives, 1, "{quote:?}");
+        assert_eq!(quote[5], ("'".to_string(), TokenKind::Punct));
     }
 
     #[test]
