@@ -240,6 +240,35 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
         }
         i += 1;
     }
+    // "the Greek fishing village of Psarades": a place the gazetteer may lack
+    for k in 0..tokens.len().saturating_sub(2) {
+        if !(lex.is_cue(Cue::CityNoun, tokens[k].lower()) && tokens[k + 1].lower() == "of") {
+            continue;
+        }
+        let words = tokens[k + 2..]
+            .iter()
+            .take(3)
+            .take_while(|t| {
+                t.kind == TokenKind::Word
+                    && t.is_capitalized()
+                    && !lex.non_names.contains(t.lower())
+                    && lex.country(&t.text).is_none()
+            })
+            .count();
+        let start = k + 2;
+        if words == 0 || place_token[start..start + words].iter().any(|p| *p) {
+            continue;
+        }
+        let name: Vec<&str> = tokens[start..start + words]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
+        m.cities.push((start, name.join(" ")));
+        place_token[start..start + words]
+            .iter_mut()
+            .for_each(|p| *p = true);
+    }
+    m.cities.sort();
     // countries (names, adjectives, metonyms; multi-word first)
     let mut i = 0;
     while i < tokens.len() {

@@ -44,7 +44,15 @@ impl Extractor<'_> {
             let m = &self.mentions[i];
             m.date.is_some() && !m.earlier
         });
-        let Some(mut mt) = own.or(self.meeting_here(ctx)).or(self.discourse.last_event) else {
+        // "Under the agreement, ...": the one spoken of, where it was made
+        let same_deal = (content().is_some() && ctx.meetings.is_empty())
+            .then_some(self.discourse.agreed_at)
+            .flatten();
+        let Some(mut mt) = own
+            .or(same_deal)
+            .or(self.meeting_here(ctx))
+            .or(self.discourse.last_event)
+        else {
             return;
         };
         // "agreed to start negotiations, following a phone conversation":
@@ -216,6 +224,9 @@ impl Extractor<'_> {
                 }
                 None => {}
             }
+        }
+        if !found.is_empty() {
+            self.discourse.agreed_at = Some(mt);
         }
         for (kind, q) in found {
             self.emit(ctx, "agreed-on", Pending::Agreement(mt, kind, q));

@@ -157,6 +157,8 @@ impl Extractor<'_> {
                     .unwrap_or(1);
                 let after = ctx.tokens.get(t + len);
                 matches!(before, "in" | "at" | "to" | "hosted")
+                    // "the fishing village of Psarades"
+                    || (before == "of" && *t >= 2 && ctx.is(t - 2, Cue::CityNoun))
                     || after.is_some_and(|a| {
                         self.lex.meeting_starts.contains_key(a.lower())
                             || matches!(a.lower(), "peace" | "round")

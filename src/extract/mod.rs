@@ -90,6 +90,9 @@ struct Discourse {
     loose_date: Option<(NaiveDate, usize)>,
     /// The country named last ("the kingdom's adviser": of that country).
     last_country: Option<String>,
+    /// The meeting mention the last agreement was made at ("Under the
+    /// agreement, ..." goes on about it).
+    agreed_at: Option<usize>,
     /// Agreements dated by their own verb ("agreed on Tuesday to ...") whose
     /// event the next sentence names ("The commitment came during a call").
     orphan: Option<Orphan>,

@@ -728,3 +728,29 @@ fn sides_named_by_their_leaders_country_elided_or_as_the_sentences_subject() {
     let listed = members(&facts);
     assert_eq!(listed.len(), 4, "{listed:?}");
 }
+
+#[test]
+fn a_village_of_a_name_is_a_place_and_under_the_agreement_goes_on_about_it() {
+    let facts = facts_of(
+        "17 June 2018\n\nThe two neighbours signed an agreement on Sunday in the fishing \
+         village of Velmora. Afterwards the two leaders held talks in the village of \
+         Ostrin. Under the agreement, the border will open to trade.\n",
+    );
+    let keys: Vec<(Option<NaiveDate>, Option<String>)> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Agreement { meeting, .. } => Some((meeting.date, meeting.place.clone())),
+            _ => None,
+        })
+        .collect();
+    let sunday = NaiveDate::from_ymd_opt(2018, 6, 17);
+    assert_eq!(keys, vec![(sunday, Some("Velmora".to_string()))]);
+    let places: Vec<Option<String>> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Meeting { meeting } => Some(meeting.place.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(places.contains(&Some("Ostrin".to_string())), "{places:?}");
+}
