@@ -412,8 +412,16 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
                 }
                 tokens.get(k).is_some_and(|n| is_name_word(n, lex))
             };
+            // "Henry A. Kissinger": a middle initial between name words
+            let initial_then_name = t.kind == TokenKind::Word
+                && t.text.len() == 1
+                && t.text.chars().all(|c| c.is_ascii_uppercase())
+                && tokens.get(end + 1).is_some_and(|d| d.text == ".")
+                && tokens.get(end + 2).is_some_and(|n| is_name_word(n, lex));
             if (!place_token[end] && is_name_word(t, lex)) || particles_then_name {
                 end += 1;
+            } else if initial_then_name {
+                end += 2;
             } else {
                 break;
             }
@@ -427,12 +435,16 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
             .iter()
             .filter(|t| is_particle(t, lex) || t.text.contains('-'))
             .count();
-        if !in_venue && end - start <= 4 + particles.min(3) {
-            let text = tokens[start..end]
-                .iter()
-                .map(|t| t.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+        let initials = tokens[start..end].iter().filter(|t| t.text == ".").count();
+        if !in_venue && end - start <= 4 + particles.min(3) + 2 * initials {
+            // the initial keeps its dot: "Henry A. Kissinger"
+            let mut text = String::new();
+            for t in &tokens[start..end] {
+                if !text.is_empty() && t.text != "." {
+                    text.push(' ');
+                }
+                text.push_str(&t.text);
+            }
             m.names.push(NameMention { start, end, text });
         }
         i = end;

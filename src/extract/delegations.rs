@@ -762,9 +762,10 @@ impl Extractor<'_> {
         let who = (v.saturating_sub(8)..v)
             .rev()
             .find(|&k| ctx.word(k) == "who");
+        // ("Kissinger, President Nixon's adviser, led": past the apposition)
         let n = match who {
             Some(w) => ctx.person_before(w),
-            None => ctx.person_before(v),
+            None => ctx.subject_before(v).or_else(|| ctx.person_before(v)),
         }?;
         ctx.persons.get(n).cloned().flatten()
     }

@@ -754,3 +754,16 @@ fn a_village_of_a_name_is_a_place_and_under_the_agreement_goes_on_about_it() {
         .collect();
     assert!(places.contains(&Some("Ostrin".to_string())), "{places:?}");
 }
+
+#[test]
+fn a_middle_initial_stays_in_the_name_and_a_subject_is_found_past_its_apposition() {
+    let facts = facts_of(
+        "January 24, 1973\n\nTom R. Ash and Lev Dorn held talks in Paris on Tuesday. \
+         Dr. Ash, President Marr's assistant for national security affairs, led the \
+         American team.\n",
+    );
+    assert_eq!(
+        leader_of(&facts, "United States"),
+        Some(person_key("Tom R. Ash"))
+    );
+}
