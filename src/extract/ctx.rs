@@ -193,7 +193,7 @@ impl<'s> Ctx<'s> {
             return person_ending(j);
         }
         person_ending(j - 1).or_else(|| {
-            let open = (j.saturating_sub(12)..j - 1)
+            let open = (j.saturating_sub(16)..j - 1)
                 .rev()
                 .find(|&t| self.word(t) == ",")?;
             person_ending(open)
@@ -206,6 +206,7 @@ impl<'s> Ctx<'s> {
     }
 
     /// The country named right before `delegation`/`side`, by its start token.
+    /// A capital in the possessive stands for its country ("Hanoi's side").
     pub(super) fn country_before(&self, i: usize) -> Option<String> {
         let window = i.saturating_sub(4)..i;
         self.m
@@ -214,6 +215,16 @@ impl<'s> Ctx<'s> {
             .rev()
             .find(|c| window.contains(&c.start))
             .map(|c| c.country.clone())
+            .or_else(|| {
+                let (t, city) = (self.m.cities.iter().rev()).find(|(t, _)| window.contains(t))?;
+                let possessive = self
+                    .tokens
+                    .get(t + city.split(' ').count())
+                    .is_some_and(|n| n.kind == TokenKind::Possessive);
+                possessive
+                    .then(|| self.lex.country_of_capital(city))
+                    .flatten()
+            })
     }
 
     pub(super) fn in_quotes(&self) -> bool {

@@ -767,3 +767,12 @@ fn a_middle_initial_stays_in_the_name_and_a_subject_is_found_past_its_apposition
         Some(person_key("Tom R. Ash"))
     );
 }
+
+#[test]
+fn a_capital_in_the_possessive_stands_for_its_country_side() {
+    let facts = facts_of(
+        "January 24, 1973\n\nThe two sides held talks in Paris on Tuesday. Lev Dorn, \
+         whose formal title is special adviser, headed Hanoi's side.\n",
+    );
+    assert_eq!(leader_of(&facts, "Vietnam"), Some(person_key("Lev Dorn")));
+}
