@@ -121,11 +121,13 @@ pub enum Cue {
     PronounSurname,
     /// Phrases that close a "with A and B alongside him" list of companions.
     CompanionClose,
+    /// Words that make a handing over of prisoners mutual (an exchange).
+    MutualWord,
 }
 
 impl Cue {
     /// Every list, in the order of the enum.
-    pub const ALL: [Cue; 43] = [
+    pub const ALL: [Cue; 44] = [
         Cue::StrongHedge,
         Cue::WeakHedge,
         Cue::Negation,
@@ -169,6 +171,7 @@ impl Cue {
         Cue::SpeakingVerb,
         Cue::PronounSurname,
         Cue::CompanionClose,
+        Cue::MutualWord,
     ];
 
     /// The list's bit in a [`Lexicon::cue_mask`].
@@ -223,6 +226,7 @@ impl Cue {
             Cue::SpeakingVerb => "speaking-verb",
             Cue::PronounSurname => "pronoun-surname",
             Cue::CompanionClose => "companion-close",
+            Cue::MutualWord => "mutual-word",
         }
     }
 }

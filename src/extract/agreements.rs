@@ -19,7 +19,19 @@ impl Extractor<'_> {
             let contents = &self.lex.agreements.contents;
             contents.iter().find_map(|c| ctx.find(c, 0))
         };
-        let Some(trig) = verb.or_else(content) else {
+        // the terms of the deal the sentence before gave, going on
+        // ("are to return", "will withdraw": what the deal binds them to)
+        let bound = ["are to", "is to", "will", "shall", "must"]
+            .iter()
+            .any(|m| ctx.find(m, 0).is_some());
+        let continued = self
+            .discourse
+            .terms_at
+            .is_some_and(|t| t + 1 == ctx.sentence.index)
+            && ctx.meetings.is_empty()
+            && verb.is_none()
+            && bound;
+        let Some(trig) = verb.or_else(content).or(continued.then_some(0)) else {
             return;
         };
         let hedgeable = verb.is_some();
@@ -45,7 +57,8 @@ impl Extractor<'_> {
             m.date.is_some() && !m.earlier
         });
         // "Under the agreement, ...": the one spoken of, where it was made
-        let same_deal = (content().is_some() && ctx.meetings.is_empty())
+        let terms = content().is_some() || continued;
+        let same_deal = (terms && ctx.meetings.is_empty())
             .then_some(self.discourse.agreed_at)
             .flatten();
         let Some(mut mt) = own
@@ -129,6 +142,14 @@ impl Extractor<'_> {
                         || (ctx.word(k) == "not" && ctx.is(k + 1, Cue::AcceptVerb))
                 });
             let mut kind = *kind;
+            // going on about a deal's terms, prisoners released by one
+            // side are no exchange
+            let one_sided = continued
+                && kind == AgreementKind::PrisonerExchange
+                && !ctx.any(0..n, Cue::MutualWord);
+            if one_sided {
+                continue;
+            }
             // "a tariff truce": a deal, not a ceasefire
             if kind == AgreementKind::Ceasefire && pos > 0 && ctx.is(pos - 1, Cue::TradeWord) {
                 kind = AgreementKind::Other;
@@ -227,6 +248,9 @@ impl Extractor<'_> {
         }
         if !found.is_empty() {
             self.discourse.agreed_at = Some(mt);
+        }
+        if terms {
+            self.discourse.terms_at = Some(ctx.sentence.index);
         }
         for (kind, q) in found {
             self.emit(ctx, "agreed-on", Pending::Agreement(mt, kind, q));

@@ -93,6 +93,10 @@ struct Discourse {
     /// The meeting mention the last agreement was made at ("Under the
     /// agreement, ..." goes on about it).
     agreed_at: Option<usize>,
+    /// The last sentence that gave a deal's terms ("Under the agreement,
+    /// ..."): the next may go on giving them ("Both sides are to return
+    /// prisoners of war within 60 days").
+    terms_at: Option<usize>,
     /// Agreements dated by their own verb ("agreed on Tuesday to ...") whose
     /// event the next sentence names ("The commitment came during a call").
     orphan: Option<Orphan>,

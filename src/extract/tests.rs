@@ -776,3 +776,29 @@ fn a_capital_in_the_possessive_stands_for_its_country_side() {
     );
     assert_eq!(leader_of(&facts, "Vietnam"), Some(person_key("Lev Dorn")));
 }
+
+#[test]
+fn the_sentence_after_a_deals_terms_may_go_on_giving_them() {
+    let mutual = facts_of(
+        "January 24, 1973\n\nThe two sides signed an agreement in Paris on Tuesday. \
+         Under the agreement, a truce will begin on Saturday. Both sides are to return \
+         all prisoners of war within 60 days.\n",
+    );
+    let kinds = agreements(&mutual);
+    assert!(
+        kinds
+            .iter()
+            .any(|a| a.0 == AgreementKind::PrisonerExchange && a.1 == Some(60)),
+        "{kinds:?}"
+    );
+    let one_sided = facts_of(
+        "January 24, 1973\n\nThe two sides signed an agreement in Paris on Tuesday. \
+         Under the agreement, a truce will begin on Saturday. Prisoners of the armed \
+         groups are to be released early.\n",
+    );
+    let kinds = agreements(&one_sided);
+    assert!(
+        !kinds.iter().any(|a| a.0 == AgreementKind::PrisonerExchange),
+        "{kinds:?}"
+    );
+}
