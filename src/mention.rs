@@ -393,15 +393,35 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
     // names
     let mut i = 0;
     while i < tokens.len() {
-        if place_token[i]
-            || !(is_name_word(&tokens[i], lex) || pronoun_surname(tokens, i, lex))
-            || is_particle(&tokens[i], lex)
+        // "Mr T. N. Kaul": initials, then a name word
+        let initial = |k: usize| {
+            tokens.get(k).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && t.text.len() == 1
+                    && t.text.chars().all(|c| c.is_ascii_uppercase())
+            }) && tokens.get(k + 1).is_some_and(|d| d.text == ".")
+        };
+        let mut first_name = i;
+        while initial(first_name) {
+            first_name += 2;
+        }
+        let opens_with_initials = first_name > i
+            && !place_token[i]
+            && tokens.get(first_name).is_some_and(|t| is_name_word(t, lex));
+        if !opens_with_initials
+            && (place_token[i]
+                || !(is_name_word(&tokens[i], lex) || pronoun_surname(tokens, i, lex))
+                || is_particle(&tokens[i], lex))
         {
             i += 1;
             continue;
         }
         let start = i;
-        let mut end = i + 1;
+        let mut end = if opens_with_initials {
+            first_name + 1
+        } else {
+            i + 1
+        };
         while end < tokens.len() {
             let t = &tokens[end];
             // "von der Leyen": a chain of particles before a name word
@@ -842,7 +862,8 @@ fn attach_offices(tokens: &[Token], lex: &Lexicon, m: &mut Mentions) {
             let countried = office.country.is_some()
                 && country_at(m, office.start).is_some_and(|c| c.possessive);
             if introduced || countried {
-                target = name_at(m, j + 1).or_else(|| {
+                // ("the Foreign Secretary, Mr T. N. Kaul")
+                target = name_at(m, past_ranks(tokens, j + 1, lex)).or_else(|| {
                     // "chief negotiator, Defense Minister Rustem Umerov"
                     m.offices
                         .iter()

@@ -39,7 +39,17 @@ impl Extractor<'_> {
         // "broke up with no deal", "without an agreement", "failed to agree";
         // "an agreement is closer than ever", "a deal is within reach"
         // "had come close to agreeing", "a deal is within reach"
-        let denied = ctx.any(trig.saturating_sub(3)..trig, Cue::Negation)
+        // ("The agreement does not settle ...": what the deal leaves out)
+        let leaves_out = matches!(ctx.word(trig + 1), "does" | "did" | "do" | "will" | "would")
+            && ctx.word(trig + 2) == "not"
+            && self
+                .lex
+                .agreements
+                .documents
+                .iter()
+                .any(|d| d == ctx.word(trig));
+        let denied = leaves_out
+            || ctx.any(trig.saturating_sub(3)..trig, Cue::Negation)
             || ctx.any(trig + 1..(trig + 4).min(n), Cue::NearWord)
             || (trig >= 2 && ctx.word(trig - 1) == "to" && ctx.is(trig - 2, Cue::NearWord));
         if hedgeable && (denied || ctx.any(trig.saturating_sub(4)..trig, Cue::AgreementHedge)) {
@@ -129,7 +139,8 @@ impl Extractor<'_> {
             let topic = (pos.saturating_sub(6)..pos).any(|k| {
                 ctx.is(k, Cue::DiscussWord)
                     || (ctx.word(k) == "on" && k > 0 && ctx.is(k - 1, Cue::TalksNoun))
-                    || (ctx.word(k) == "on" && further_at.is_some_and(|f| f < k))
+                    || (matches!(ctx.word(k), "on" | "including")
+                        && further_at.is_some_and(|f| f < k))
             });
             let negated = topic
                 || ctx.any(pos.saturating_sub(3)..pos, Cue::Negation)

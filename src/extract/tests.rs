@@ -802,3 +802,32 @@ fn the_sentence_after_a_deals_terms_may_go_on_giving_them() {
         "{kinds:?}"
     );
 }
+
+#[test]
+fn initials_open_a_name_and_an_honorific_does_not_hide_it_from_its_office() {
+    let facts = facts_of(
+        "July 3, 1972\n\nThe two leaders held a summit in Simla on Sunday. Her team \
+         included the Foreign Secretary, Mr T. N. Raul, and her Principal Secretary, \
+         Mr P. N. Dakshar.\n",
+    );
+    let roles = roles(&facts);
+    let titled = |p: &str, t: &str| roles.iter().any(|r| r.0 == person_key(p) && r.1 == t);
+    assert!(titled("T. N. Raul", "Foreign Secretary"), "{roles:?}");
+    assert!(titled("P. N. Dakshar", "Principal Secretary"), "{roles:?}");
+}
+
+#[test]
+fn what_a_deal_leaves_out_and_the_topics_of_talks_to_come_are_not_agreed() {
+    let facts = facts_of(
+        "July 3, 1972\n\nThe two leaders signed an agreement in Simla on Sunday. They \
+         also agreed to meet again, and officials will meet to work out the \
+         arrangements for peace, including the repatriation of prisoners of war. The \
+         agreement does not settle the future of 90,000 prisoners.\n",
+    );
+    let kinds: Vec<AgreementKind> = agreements(&facts).iter().map(|a| a.0).collect();
+    assert!(
+        !kinds.contains(&AgreementKind::PrisonerExchange),
+        "{kinds:?}"
+    );
+    assert!(kinds.contains(&AgreementKind::FurtherTalks), "{kinds:?}");
+}
