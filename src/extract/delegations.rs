@@ -252,9 +252,13 @@ impl Extractor<'_> {
         let triggers = self.lex.cue(Cue::MemberList);
         // every list in the sentence: "The American delegation also
         // included A and B; Putin was accompanied by C and D"
+        // (each time it comes: "A's delegation included B, and C's included D")
         let mut found: Vec<(usize, &str)> = triggers
             .iter()
-            .filter_map(|t| ctx.find(t, 0).map(|k| (k, t.as_str())))
+            .flat_map(|t| {
+                std::iter::successors(ctx.find(t, 0), |&k| ctx.find(t, k + 1))
+                    .map(move |k| (k, t.as_str()))
+            })
             .collect();
         found.sort();
         found.dedup_by_key(|(k, _)| *k);
@@ -266,16 +270,23 @@ impl Extractor<'_> {
             // B": the next list's subject starts its own clause
             let own_subject =
                 next > 0 && matches!(ctx.word(next - 1), "was" | "were" | "is" | "are");
-            // "..., and Turkey's was headed by": another side's clause
+            // "..., and Turkey's was headed by", "..., and Tudjman's
+            // included": another side's clause
             let next = (from + 1..next)
                 .find(|&t| {
+                    let owner = |e: usize| {
+                        ctx.tokens
+                            .get(e)
+                            .is_some_and(|p| p.kind == TokenKind::Possessive)
+                    };
                     ctx.word(t - 1) == ","
                         && ctx.word(t) == "and"
-                        && ctx
+                        && (ctx
                             .m
                             .countries
                             .iter()
                             .any(|c| c.start == t + 1 && c.possessive)
+                            || ctx.m.names.iter().any(|n| n.start == t + 1 && owner(n.end)))
                 })
                 .unwrap_or(next);
             let stop = if next < ctx.tokens.len() {
@@ -654,6 +665,17 @@ impl Extractor<'_> {
                 let mt = self.meeting_here(ctx)?;
                 return Some((mt, c, Some(p)));
             }
+        }
+        // "and Tudjman's included": the delegation of the one named, its noun
+        // left out
+        let elided = (k >= 2 && ctx.tokens[k - 1].kind == TokenKind::Possessive)
+            .then(|| ctx.m.names.iter().position(|n| n.end == k - 1))
+            .flatten()
+            .and_then(|n| ctx.persons.get(n).cloned().flatten());
+        if let Some(p) = elided {
+            let c = self.country_of(&p)?;
+            let mt = self.meeting_here(ctx)?;
+            return Some((mt, c, Some(p)));
         }
         // "Hamas was represented by its chief negotiator"
         let side = ctx

@@ -423,14 +423,17 @@ impl Extractor<'_> {
         let m = with_anaphors.as_ref().unwrap_or(m);
         let mut ctx = Ctx::new(s, tokens, m, persons, self.lex);
         self.discourse.prior_any = self.discourse.last_any;
-        // "four days of negotiations", "a two-day summit"
+        // "four days of negotiations", "21 days of closed-door talks" (not
+        // "60 days of calm")
         for k in 0..tokens.len() {
+            let talks = (k + 3..(k + 6).min(tokens.len())).any(|t| ctx.is(t, Cue::SessionNoun));
             let days = (k + 2 < tokens.len()
                 && tokens[k + 1].lower() == "days"
-                && tokens[k + 2].lower() == "of")
+                && tokens[k + 2].lower() == "of"
+                && talks)
                 .then(|| number_at_token(&tokens[k]))
                 .flatten();
-            if let Some(d) = days.filter(|d| *d <= 14) {
+            if let Some(d) = days.filter(|d| *d <= 31) {
                 self.span_days = self.span_days.max(d as u32);
             }
         }

@@ -831,3 +831,41 @@ fn what_a_deal_leaves_out_and_the_topics_of_talks_to_come_are_not_agreed() {
     );
     assert!(kinds.contains(&AgreementKind::FurtherTalks), "{kinds:?}");
 }
+
+#[test]
+fn one_leaders_delegation_included_a_and_anothers_included_b() {
+    let facts = facts_of(
+        "Nov. 21, 1995\n\nThe three presidents held talks in Dayton on Tuesday. \
+         Peruvian President Ana Solis, Chilean President Tom Ash and Bolivian President \
+         Ivo Marr attended. Solis's delegation included Prime Minister Lev Dorn, who \
+         fought over the map, and Ash's included Foreign Minister Ben Hale.\n",
+    );
+    assert_eq!(leader_of(&facts, "Chile"), Some(person_key("Tom Ash")));
+    let mut listed = members(&facts);
+    listed.sort();
+    assert!(
+        listed.contains(&("Chile".to_string(), person_key("Ben Hale"))),
+        "{listed:?}"
+    );
+    assert!(
+        listed.contains(&("Peru".to_string(), person_key("Lev Dorn"))),
+        "{listed:?}"
+    );
+    assert!(
+        !listed.contains(&("Peru".to_string(), person_key("Ben Hale"))),
+        "{listed:?}"
+    );
+}
+
+#[test]
+fn a_day_within_weeks_of_talks_is_part_of_them() {
+    // Tuesday 21 November 1995; the Monday before is within the 21 days
+    let keys = meeting_keys(
+        "Nov. 21, 1995\n\nDAYTON, Ohio (AP) — The three presidents initialed an \
+         agreement today, after 21 days of closed-door negotiations at the air base. \
+         On Monday night, negotiators were preparing statements saying the talks had \
+         failed.\n",
+    );
+    let day = NaiveDate::from_ymd_opt(1995, 11, 21);
+    assert_eq!(keys, vec![(day, Some("Dayton".into()))]);
+}
