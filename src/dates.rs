@@ -109,7 +109,8 @@ fn date_regex() -> &'static Regex {
                  (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b # (next) Friday
             | \b(?P<vague>(?:last|next|this)\s+(?:week|month)|earlier\s+this\s+(?:week|month|year)
                  |later\s+this\s+(?:week|month|year)|in\s+recent\s+(?:days|weeks))\b   # last week
-            | \b(?P<deictic>yesterday|today|tomorrow|tonight)\b
+            | \b(?P<deictic>yesterday|today|tomorrow|tonight
+                 |this\s+(?:morning|afternoon|evening))\b                      # this morning: today
             | \b(?P<ana>(?:a|one|two|three|\d)\s+days?\s+(?:earlier|before|later|after)
                  |the\s+(?:day|night)\s+before|the\s+previous\s+day
                  |the\s+(?:next|following)\s+day)\b                             # a day earlier
@@ -529,6 +530,10 @@ mod tests {
         assert_eq!(
             mentions("on 11 March 2025")[0].expr,
             DateExpr::Absolute(ymd(2025, 3, 11))
+        );
+        assert_eq!(
+            mentions("signed an agreement here early this morning")[0].expr,
+            DateExpr::Deictic(0)
         );
         let same = mentions("He met the prime minister later in the day.");
         assert_eq!(same[0].expr, DateExpr::Anaphoric(0));
