@@ -869,3 +869,18 @@ fn a_day_within_weeks_of_talks_is_part_of_them() {
     let day = NaiveDate::from_ymd_opt(1995, 11, 21);
     assert_eq!(keys, vec![(day, Some("Dayton".into()))]);
 }
+
+#[test]
+fn the_signing_at_a_venue_places_the_signed_deal() {
+    let doc = Document::from_text(
+        "t.txt",
+        "October 18, 2023\n\nLIMA, Oct 17 (Reuters) - The two sides signed a deal on \
+         Tuesday to hold an election next year. The signing at the Ana Solis Centre on \
+         the outskirts of Lima was the first accord in a year.\n",
+    );
+    let found = extract(&doc, doc.stated_date(), false, &HashMap::new(), lexicon());
+    let venues: Vec<Option<String>> = (found.facts.meetings.iter())
+        .map(|m| m.venue.clone())
+        .collect();
+    assert_eq!(venues, vec![Some("Ana Solis Centre".to_string())]);
+}
