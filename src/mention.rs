@@ -389,6 +389,40 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
             }
         }
     }
+    // "at his official residence, Seri Perdana, here": a venue noun, then
+    // the venue's name in apposition (not "at the palace, Putin said")
+    for i in 2..tokens.len() {
+        let head = &tokens[i];
+        let introduced = (i.saturating_sub(5)..i).any(|k| matches!(tokens[k].lower(), "at" | "in"));
+        if head.is_capitalized()
+            || !lex.venues.contains(head.lower())
+            || !introduced
+            || tokens.get(i + 1).is_none_or(|t| t.text != ",")
+        {
+            continue;
+        }
+        let start = i + 2;
+        let words = (start..(start + 4).min(tokens.len()))
+            .take_while(|&k| {
+                let t = &tokens[k];
+                t.kind == TokenKind::Word
+                    && t.is_capitalized()
+                    && !place_token[k]
+                    && !lex.non_names.contains(t.lower())
+            })
+            .count();
+        let closed = tokens
+            .get(start + words)
+            .is_none_or(|t| matches!(t.text.as_str(), "," | "." | ";" | "here"));
+        if words == 0 || !closed || m.venues.iter().any(|(v, _)| *v == start) {
+            continue;
+        }
+        let name: Vec<&str> = tokens[start..start + words]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
+        m.venues.push((start, name.join(" ")));
+    }
     m.venues.sort();
     // names
     let mut i = 0;

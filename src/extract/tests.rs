@@ -884,3 +884,28 @@ fn the_signing_at_a_venue_places_the_signed_deal() {
         .collect();
     assert_eq!(venues, vec![Some("Ana Solis Centre".to_string())]);
 }
+
+#[test]
+fn a_venue_noun_then_its_name_in_apposition_but_not_a_speaker() {
+    let venue_of = |text: &str| {
+        let doc = Document::from_text("t.txt", text);
+        let found = extract(&doc, doc.stated_date(), false, &HashMap::new(), lexicon());
+        (found.facts.meetings.iter())
+            .map(|m| m.venue.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        venue_of(
+            "July 28, 2025\n\nLIMA, July 28 - The two leaders held a meeting at the \
+             president's official residence, Casa Rosada Nueva, here today.\n"
+        ),
+        vec![Some("Casa Rosada Nueva".to_string())]
+    );
+    assert_eq!(
+        venue_of(
+            "July 28, 2025\n\nLIMA, July 28 - The two leaders held a meeting at the \
+             palace, Ana Solis said today.\n"
+        ),
+        vec![None]
+    );
+}
