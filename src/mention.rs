@@ -668,7 +668,15 @@ fn delegation_role_ahead(tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
 /// Whether the capitalised unknown word at `j` is followed (within two more
 /// capitalised words) by an office head: a domain word like `Culture`.
 fn domain_word_before_head(tokens: &[Token], j: usize, lex: &Lexicon, m: &Mentions) -> bool {
-    if name_at(m, j).is_some_and(|n| m.names[n].end - m.names[n].start >= 2) {
+    // a full name is no domain word, unless an office head follows it
+    // right away ("Natural Resources Minister": no person)
+    if name_at(m, j).is_some_and(|n| {
+        let name = &m.names[n];
+        name.end - name.start >= 2
+            && !tokens
+                .get(name.end)
+                .is_some_and(|t| lex.is_office_head(&t.text))
+    }) {
         return false;
     }
     if lex.non_names.contains(tokens[j].lower()) {
@@ -961,6 +969,18 @@ mod tests {
             .iter()
             .find(|(_, target)| *target == Some(n))
             .map(|(o, _)| (o.title.clone(), o.country.clone()))
+    }
+
+    #[test]
+    fn two_capitalised_domain_words_before_an_office_head_belong_to_it() {
+        assert_eq!(
+            office_of(
+                "He was greeted by Natural Resources Minister Lev Dorn.",
+                "Lev Dorn"
+            )
+            .map(|o| o.0),
+            Some("Natural Resources Minister".into())
+        );
     }
 
     #[test]
