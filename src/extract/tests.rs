@@ -909,3 +909,16 @@ fn a_venue_noun_then_its_name_in_apposition_but_not_a_speaker() {
         vec![None]
     );
 }
+
+#[test]
+fn a_working_lunch_is_a_meeting_its_delegations_sit_at() {
+    let facts = facts_of(
+        "Jul 16, 2018\n\nLIMA (AP) — President Tom Ash and Spanish President Ivo Marr \
+         spent two hours together in the palace on Monday, then spoke to reporters.\n\n\
+         Peruvian President Ana Solis welcomed both men at the palace, on the Lima \
+         waterfront. The one-on-one session ran long. At the working lunch that \
+         followed, Lev Dorn, the Spanish foreign minister, sat with Marr. Earlier on \
+         Monday, Ash met Solis over breakfast.\n",
+    );
+    assert_eq!(leader_of(&facts, "Spain"), Some(person_key("Ivo Marr")));
+}
