@@ -352,6 +352,16 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
         while s > 0 && venue_word(s - 1) {
             s -= 1;
         }
+        // "the Omani Embassy": a country's word alone before the head
+        let country_word = |k: usize| lex.country_proper(&tokens[k].text).is_some();
+        if s == i
+            && s > 1
+            && t.is_capitalized()
+            && tokens[s - 2].lower() == "the"
+            && country_word(s - 1)
+        {
+            s -= 1;
+        }
         // ... and the name after a capitalised head: "Joint Base
         // Elmendorf-Richardson", "Palace of Independence"
         let mut e = i + 1;

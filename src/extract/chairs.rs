@@ -10,7 +10,11 @@ impl Extractor<'_> {
             if !ctx.is(k, Cue::ChairVerb) {
                 continue;
             }
-            let object = ctx.any(k + 1..(k + 5).min(ctx.tokens.len()), Cue::SessionNoun)
+            // "Busaidi mediated, moving between the two rooms": no object
+            let intransitive = matches!(ctx.word(k), "mediated" | "presided" | "moderated")
+                && matches!(ctx.word(k + 1), "," | "." | ";" | "between");
+            let object = intransitive
+                || ctx.any(k + 1..(k + 5).min(ctx.tokens.len()), Cue::SessionNoun)
                 // "Biden hosted Xi": the host of a meeting with a guest
                 || (ctx.word(k) == "hosted"
                     && ctx.person_after(k + 1).is_some()

@@ -546,7 +546,17 @@ pub(super) fn in_comparison(ctx: &Ctx, cue: usize) -> bool {
         .rev()
         .find(|&k| matches!(ctx.word(k), "," | ";"))
         .map_or(0, |k| k + 1);
-    matches!(ctx.word(clause), "as" | "like")
+    // ("moving between the rooms as he had done at the first round")
+    let as_done = (clause..cue).any(|k| {
+        ctx.word(k) == "as"
+            && matches!(ctx.word(k + 1), "he" | "she" | "they" | "it" | "we")
+            && matches!(
+                ctx.word(k + 2),
+                "had" | "did" | "has" | "have" | "was" | "were"
+            )
+    });
+    as_done
+        || matches!(ctx.word(clause), "as" | "like")
         || (ctx.word(clause) == "just" && ctx.word(clause + 1) == "as")
 }
 

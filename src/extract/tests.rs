@@ -922,3 +922,37 @@ fn a_working_lunch_is_a_meeting_its_delegations_sit_at() {
     );
     assert_eq!(leader_of(&facts, "Spain"), Some(person_key("Ivo Marr")));
 }
+
+#[test]
+fn a_mediator_without_object_chairs_the_talks_told_of_not_a_round_compared() {
+    let text = "April 19, 2025\n\nROME (AP) — Iran and the United States held a second \
+                round of negotiations in Rome on Saturday. The session was held at the \
+                Omani Embassy. Foreign Minister Lev Dorn mediated, moving between the two \
+                rooms as he had done at the first round in Muscat last Saturday. The two \
+                sides agreed to meet again next week.\n";
+    let facts = facts_of(text);
+    let rome = |m: &MeetingKey| m.place.as_deref() == Some("Rome");
+    let chaired: Vec<bool> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Chair { meeting, .. } => Some(rome(meeting)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(chaired, vec![true]);
+    let agreed: Vec<bool> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Agreement { meeting, .. } => Some(rome(meeting)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(agreed, vec![true]);
+    let doc = Document::from_text("t.txt", text);
+    let found = extract(&doc, doc.stated_date(), false, &HashMap::new(), lexicon());
+    let venues: Vec<Option<String>> = (found.facts.meetings.iter())
+        .filter(|m| rome(&m.key))
+        .map(|m| m.venue.clone())
+        .collect();
+    assert_eq!(venues, vec![Some("Omani Embassy".to_string())]);
+}
