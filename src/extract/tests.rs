@@ -956,3 +956,12 @@ fn a_mediator_without_object_chairs_the_talks_told_of_not_a_round_compared() {
         .collect();
     assert_eq!(venues, vec![Some("Omani Embassy".to_string())]);
 }
+
+#[test]
+fn a_deal_to_be_signed_before_or_until_something_is_not_agreed() {
+    let facts = facts_of(
+        "July 10, 2025\n\nThe two leaders held talks in Abu Dhabi on Thursday. Baku \
+         wants Armenia to change its constitution before the treaty is signed.\n",
+    );
+    assert_eq!(agreements(&facts), vec![]);
+}
