@@ -348,6 +348,11 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
         if t.kind != TokenKind::Word || !lex.venues.contains(t.lower()) {
             continue;
         }
+        // "the Red Sea resort of Sharm el-Sheikh": a town described, no venue
+        if lex.is_cue(Cue::CityNoun, t.lower()) && tokens.get(i + 1).is_some_and(|n| n.text == "of")
+        {
+            continue;
+        }
         let mut s = i;
         while s > 0 && venue_word(s - 1) {
             s -= 1;

@@ -965,3 +965,18 @@ fn a_deal_to_be_signed_before_or_until_something_is_not_agreed() {
     );
     assert_eq!(agreements(&facts), vec![]);
 }
+
+#[test]
+fn a_resort_of_a_town_is_no_venue_and_co_chairs_chair() {
+    let text = "13 Oct 2025\n\nThe leaders signed a document at a summit in the Egyptian \
+                Red Sea resort of Sharm el-Sheikh on Monday. Egyptian President Ana Solis \
+                co-chaired the summit.\n";
+    let doc = Document::from_text("t.txt", text);
+    let found = extract(&doc, doc.stated_date(), false, &HashMap::new(), lexicon());
+    let venues: Vec<Option<String>> = (found.facts.meetings.iter())
+        .map(|m| m.venue.clone())
+        .collect();
+    assert_eq!(venues, vec![None]);
+    let facts: Vec<Fact> = found.facts.facts.into_iter().map(|f| f.fact).collect();
+    assert_eq!(chairs(&facts), vec![person_key("Ana Solis")]);
+}
