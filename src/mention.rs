@@ -454,6 +454,15 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
         while initial(first_name) {
             first_name += 2;
         }
+        // ("S Jaishankar": one capital letter, no dot, not "A" or "I")
+        let bare_initial = tokens[i].kind == TokenKind::Word
+            && tokens[i].text.len() == 1
+            && tokens[i].text.chars().all(|c| c.is_ascii_uppercase())
+            && !matches!(tokens[i].text.as_str(), "A" | "I")
+            && tokens.get(i + 1).is_some_and(|t| is_name_word(t, lex));
+        if bare_initial {
+            first_name = i + 1;
+        }
         let opens_with_initials = first_name > i
             && !place_token[i]
             && tokens.get(first_name).is_some_and(|t| is_name_word(t, lex));
@@ -929,8 +938,12 @@ fn attach_offices(tokens: &[Token], lex: &Lexicon, m: &mut Mentions) {
                 });
             }
         }
-        // "Rustem Umerov, Ukraine's defense minister"
-        if target.is_none() && office.start >= 2 {
+        // "Rustem Umerov, Ukraine's defense minister" (not "Rosenbad, the
+        // Swedish prime minister's office": a place of the office)
+        let owns = tokens
+            .get(office.end)
+            .is_some_and(|t| t.kind == TokenKind::Possessive);
+        if target.is_none() && office.start >= 2 && !owns {
             let mut s = office.start;
             if s > 0
                 && matches!(
@@ -984,6 +997,25 @@ mod tests {
             .iter()
             .find(|(_, target)| *target == Some(n))
             .map(|(o, _)| (o.title.clone(), o.country.clone()))
+    }
+
+    #[test]
+    fn a_place_of_an_office_is_no_person_and_a_bare_initial_opens_a_name() {
+        assert_eq!(
+            office_of(
+                "The talks at Rosenbad, the Swedish prime minister's office, began.",
+                "Rosenbad"
+            ),
+            None
+        );
+        assert_eq!(
+            office_of(
+                "External Affairs Minister S Jaishankar met Wang Yi.",
+                "S Jaishankar"
+            )
+            .map(|o| o.0),
+            Some("External Affairs Minister".into())
+        );
     }
 
     #[test]
