@@ -336,6 +336,39 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
             }
         }
     }
+    // "in Turnberry, Scotland": a place the gazetteer lacks, named with
+    // its country
+    for k in 0..tokens.len() {
+        if tokens[k].lower() != "in" {
+            continue;
+        }
+        let start = k + 1;
+        let words = (start..(start + 3).min(tokens.len()))
+            .take_while(|&j| {
+                let t = &tokens[j];
+                t.kind == TokenKind::Word
+                    && t.is_capitalized()
+                    && !place_token[j]
+                    && !lex.non_names.contains(t.lower())
+                    && lex.country(&t.text).is_none()
+            })
+            .count();
+        let comma = start + words;
+        let country_follows = tokens.get(comma).is_some_and(|t| t.text == ",")
+            && m.countries
+                .iter()
+                .any(|c| c.start == comma + 1 && !c.possessive && c.form == CountryForm::Proper);
+        if words == 0 || !country_follows {
+            continue;
+        }
+        let name: Vec<&str> = tokens[start..comma]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
+        m.cities.push((start, name.join(" ")));
+        place_token[start..comma].iter_mut().for_each(|p| *p = true);
+    }
+    m.cities.sort();
     // venues: capitalised words ending in a venue head word ("Dolmabahce
     // Palace", "the Sheraton hotel"), or opening with one ("Villa La Grange")
     let venue_word = |k: usize| {

@@ -980,3 +980,13 @@ fn a_resort_of_a_town_is_no_venue_and_co_chairs_chair() {
     let facts: Vec<Fact> = found.facts.facts.into_iter().map(|f| f.fact).collect();
     assert_eq!(chairs(&facts), vec![person_key("Ana Solis")]);
 }
+
+#[test]
+fn a_town_the_gazetteer_lacks_is_a_place_when_named_with_its_country() {
+    let keys = meeting_keys(
+        "July 29, 2025\n\nThe president held talks with the prime minister in \
+         Turnberry, Scotland, on Monday.\n",
+    );
+    let monday = NaiveDate::from_ymd_opt(2025, 7, 28);
+    assert_eq!(keys, vec![(monday, Some("Turnberry".into()))]);
+}
