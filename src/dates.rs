@@ -365,42 +365,25 @@ fn stated_date(text: &str) -> Option<NaiveDate> {
         }
     }
     // a full date among the first three lines: a date line or a timestamp
-    // ("MONDAY, JULY 28, 2025" read as "Monday, July 28, 2025")
+    // (a line in capitals read as well in title case: "MONDAY, JULY 28, 2025")
+    let absolute = |line: &str| {
+        mentions(line).into_iter().find_map(|m| match m.expr {
+            DateExpr::Absolute(d) => Some(d),
+            _ => None,
+        })
+    };
     for line in lines.iter().take(3) {
-        let line = if line.chars().any(char::is_lowercase) {
-            line.to_string()
-        } else {
-            capitalised_words(line)
-        };
-        if let Some(DateExpr::Absolute(d)) = mentions(&line)
-            .into_iter()
-            .map(|m| m.expr)
-            .find(|e| matches!(e, DateExpr::Absolute(_)))
-        {
-            return Some(d);
+        let capitals = !line.chars().any(char::is_lowercase);
+        let found = absolute(line).or_else(|| {
+            capitals
+                .then(|| absolute(&crate::text::title_case(line)))
+                .flatten()
+        });
+        if found.is_some() {
+            return found;
         }
     }
     None
-}
-
-/// Each word of an all-capitals line with only its first letter capital.
-fn capitalised_words(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut first = true;
-    for c in line.chars() {
-        if c.is_alphabetic() {
-            if first {
-                out.push(c);
-            } else {
-                out.extend(c.to_lowercase());
-            }
-            first = false;
-        } else {
-            out.push(c);
-            first = true;
-        }
-    }
-    out
 }
 
 #[cfg(test)]

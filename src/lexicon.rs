@@ -123,11 +123,13 @@ pub enum Cue {
     CompanionClose,
     /// Words that make a handing over of prisoners mutual (an exchange).
     MutualWord,
+    /// What binds the sides to a deal's terms ("are to", "will").
+    Obligation,
 }
 
 impl Cue {
     /// Every list, in the order of the enum.
-    pub const ALL: [Cue; 44] = [
+    pub const ALL: [Cue; 45] = [
         Cue::StrongHedge,
         Cue::WeakHedge,
         Cue::Negation,
@@ -172,6 +174,7 @@ impl Cue {
         Cue::PronounSurname,
         Cue::CompanionClose,
         Cue::MutualWord,
+        Cue::Obligation,
     ];
 
     /// The list's bit in a [`Lexicon::cue_mask`].
@@ -227,6 +230,7 @@ impl Cue {
             Cue::PronounSurname => "pronoun-surname",
             Cue::CompanionClose => "companion-close",
             Cue::MutualWord => "mutual-word",
+            Cue::Obligation => "obligation",
         }
     }
 }

@@ -165,6 +165,38 @@ fn pronoun_surname(tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
         && tokens.get(i + 2).is_none_or(|n| !n.is_capitalized())
 }
 
+/// Whether `t` is one capital letter: an initial ("A." of "Henry A.
+/// Kissinger", "S" of "S Jaishankar").
+fn is_letter(t: &Token) -> bool {
+    t.kind == TokenKind::Word && t.text.len() == 1 && t.text.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// How many capitalised words from `start` (at most `max`) can name a
+/// place or venue: no sentence opener, and each passing `ok`.
+fn capitalised_run(
+    tokens: &[Token],
+    start: usize,
+    max: usize,
+    lex: &Lexicon,
+    ok: impl Fn(usize) -> bool,
+) -> usize {
+    (start..(start + max).min(tokens.len()))
+        .take_while(|&k| {
+            let t = &tokens[k];
+            t.kind == TokenKind::Word
+                && t.is_capitalized()
+                && !lex.non_names.contains(t.lower())
+                && ok(k)
+        })
+        .count()
+}
+
+/// The words of `tokens` joined by spaces.
+fn joined(tokens: &[Token]) -> String {
+    let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+    words.join(" ")
+}
+
 /// Whether `t` can be a word of a person's name.
 pub fn is_name_word(t: &Token, lex: &Lexicon) -> bool {
     if !t.is_capitalized() {
@@ -245,25 +277,15 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
         if !(lex.is_cue(Cue::CityNoun, tokens[k].lower()) && tokens[k + 1].lower() == "of") {
             continue;
         }
-        let words = tokens[k + 2..]
-            .iter()
-            .take(3)
-            .take_while(|t| {
-                t.kind == TokenKind::Word
-                    && t.is_capitalized()
-                    && !lex.non_names.contains(t.lower())
-                    && lex.country(&t.text).is_none()
-            })
-            .count();
         let start = k + 2;
+        let words = capitalised_run(tokens, start, 3, lex, |j| {
+            lex.country(&tokens[j].text).is_none()
+        });
         if words == 0 || place_token[start..start + words].iter().any(|p| *p) {
             continue;
         }
-        let name: Vec<&str> = tokens[start..start + words]
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect();
-        m.cities.push((start, name.join(" ")));
+        m.cities
+            .push((start, joined(&tokens[start..start + words])));
         place_token[start..start + words]
             .iter_mut()
             .for_each(|p| *p = true);
@@ -343,16 +365,9 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
             continue;
         }
         let start = k + 1;
-        let words = (start..(start + 3).min(tokens.len()))
-            .take_while(|&j| {
-                let t = &tokens[j];
-                t.kind == TokenKind::Word
-                    && t.is_capitalized()
-                    && !place_token[j]
-                    && !lex.non_names.contains(t.lower())
-                    && lex.country(&t.text).is_none()
-            })
-            .count();
+        let words = capitalised_run(tokens, start, 3, lex, |j| {
+            !place_token[j] && lex.country(&tokens[j].text).is_none()
+        });
         let comma = start + words;
         let country_follows = tokens.get(comma).is_some_and(|t| t.text == ",")
             && m.countries
@@ -361,11 +376,7 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
         if words == 0 || !country_follows {
             continue;
         }
-        let name: Vec<&str> = tokens[start..comma]
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect();
-        m.cities.push((start, name.join(" ")));
+        m.cities.push((start, joined(&tokens[start..comma])));
         place_token[start..comma].iter_mut().for_each(|p| *p = true);
     }
     m.cities.sort();
@@ -450,26 +461,15 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
             continue;
         }
         let start = i + 2;
-        let words = (start..(start + 4).min(tokens.len()))
-            .take_while(|&k| {
-                let t = &tokens[k];
-                t.kind == TokenKind::Word
-                    && t.is_capitalized()
-                    && !place_token[k]
-                    && !lex.non_names.contains(t.lower())
-            })
-            .count();
+        let words = capitalised_run(tokens, start, 4, lex, |k| !place_token[k]);
         let closed = tokens
             .get(start + words)
             .is_none_or(|t| matches!(t.text.as_str(), "," | "." | ";" | "here"));
         if words == 0 || !closed || m.venues.iter().any(|(v, _)| *v == start) {
             continue;
         }
-        let name: Vec<&str> = tokens[start..start + words]
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect();
-        m.venues.push((start, name.join(" ")));
+        m.venues
+            .push((start, joined(&tokens[start..start + words])));
     }
     m.venues.sort();
     // names
@@ -477,20 +477,14 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
     while i < tokens.len() {
         // "Mr T. N. Kaul": initials, then a name word
         let initial = |k: usize| {
-            tokens.get(k).is_some_and(|t| {
-                t.kind == TokenKind::Word
-                    && t.text.len() == 1
-                    && t.text.chars().all(|c| c.is_ascii_uppercase())
-            }) && tokens.get(k + 1).is_some_and(|d| d.text == ".")
+            tokens.get(k).is_some_and(is_letter) && tokens.get(k + 1).is_some_and(|d| d.text == ".")
         };
         let mut first_name = i;
         while initial(first_name) {
             first_name += 2;
         }
         // ("S Jaishankar": one capital letter, no dot, not "A" or "I")
-        let bare_initial = tokens[i].kind == TokenKind::Word
-            && tokens[i].text.len() == 1
-            && tokens[i].text.chars().all(|c| c.is_ascii_uppercase())
+        let bare_initial = is_letter(&tokens[i])
             && !matches!(tokens[i].text.as_str(), "A" | "I")
             && tokens.get(i + 1).is_some_and(|t| is_name_word(t, lex));
         if bare_initial {
@@ -524,9 +518,7 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
                 tokens.get(k).is_some_and(|n| is_name_word(n, lex))
             };
             // "Henry A. Kissinger": a middle initial between name words
-            let initial_then_name = t.kind == TokenKind::Word
-                && t.text.len() == 1
-                && t.text.chars().all(|c| c.is_ascii_uppercase())
+            let initial_then_name = is_letter(t)
                 && tokens.get(end + 1).is_some_and(|d| d.text == ".")
                 && tokens.get(end + 2).is_some_and(|n| is_name_word(n, lex));
             if (!place_token[end] && is_name_word(t, lex)) || particles_then_name {

@@ -98,6 +98,22 @@ pub struct Sentence {
     pub is_heading: bool,
 }
 
+/// Each word with only its first letter capital: "SHARM EL-SHEIKH" as
+/// "Sharm El-Sheikh", "MONDAY, JULY 28" as "Monday, July 28".
+pub fn title_case(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    let mut start = true;
+    for c in phrase.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = c == ' ' || c == '-';
+    }
+    out
+}
+
 /// Splits cleaned text into sentences: at line breaks and at `.`, `!`, `?`
 /// followed by a capital, unless the full stop ends a known abbreviation or
 /// an initial. A sentence repeated right after itself (a photo caption

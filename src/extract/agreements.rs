@@ -21,9 +21,7 @@ impl Extractor<'_> {
         };
         // the terms of the deal the sentence before gave, going on
         // ("are to return", "will withdraw": what the deal binds them to)
-        let bound = ["are to", "is to", "will", "shall", "must"]
-            .iter()
-            .any(|m| ctx.find(m, 0).is_some());
+        let bound = (self.lex.cue(Cue::Obligation).iter()).any(|m| ctx.find(m, 0).is_some());
         let continued = self
             .discourse
             .terms_at

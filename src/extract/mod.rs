@@ -317,7 +317,7 @@ fn dateline(tokens: &[Token], lex: &Lexicon) -> Option<String> {
                     && !lex.non_names.contains(t.lower())
             });
             if introduces && plain && lex.country(&phrase).is_none() {
-                return Some(title_case(&phrase));
+                return Some(text::title_case(&phrase));
             }
         }
         // "Geneva, Jan 10 (AFP) -": a known city in title case, then the day
@@ -337,21 +337,6 @@ fn dateline(tokens: &[Token], lex: &Lexicon) -> Option<String> {
         }
     }
     None
-}
-
-/// "SHARM EL-SHEIKH" as "Sharm El-Sheikh".
-fn title_case(phrase: &str) -> String {
-    let mut out = String::with_capacity(phrase.len());
-    let mut start = true;
-    for c in phrase.chars() {
-        if start {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        start = c == ' ' || c == '-';
-    }
-    out
 }
 
 impl Extractor<'_> {

@@ -3,14 +3,26 @@ use super::*;
 use crate::lexicon::lexicon;
 use crate::names::person_key;
 
-/// The facts of one short article, dated by its date line.
-fn facts_of(text: &str) -> Vec<Fact> {
+/// One short article extracted alone, dated by its date line.
+fn extracted(text: &str) -> Extracted {
     let doc = Document::from_text("t.txt", text);
     extract(&doc, doc.stated_date(), false, &HashMap::new(), lexicon())
+}
+
+/// The facts of one short article, dated by its date line.
+fn facts_of(text: &str) -> Vec<Fact> {
+    extracted(text)
         .facts
         .facts
         .into_iter()
         .map(|f| f.fact)
+        .collect()
+}
+
+/// Each meeting of one short article with its venue.
+fn venues_of(text: &str) -> Vec<(MeetingKey, Option<String>)> {
+    (extracted(text).facts.meetings.into_iter())
+        .map(|m| (m.key, m.venue))
         .collect()
 }
 
@@ -649,10 +661,8 @@ fn the_subject_of_after_chairing_chairs_and_a_bare_meeting_points_back() {
     assert_eq!(chaired, vec![(person_key("Ana Solis"), today)]);
     // "The meeting, which began" (sentence 2) is the chaired one: tomorrow's
     // meeting is first told of in sentence 3
-    let doc = Document::from_text("t.txt", text);
-    let found = extract(&doc, doc.stated_date(), false, &HashMap::new(), lexicon());
     let tomorrow = NaiveDate::from_ymd_opt(2023, 3, 14);
-    let first_told: Vec<usize> = (found.facts.facts.iter())
+    let first_told: Vec<usize> = (extracted(text).facts.facts.iter())
         .filter(|f| matches!(&f.fact, Fact::Meeting { meeting } if meeting.date == tomorrow))
         .map(|f| f.evidence.sentence)
         .collect();
@@ -872,26 +882,22 @@ fn a_day_within_weeks_of_talks_is_part_of_them() {
 
 #[test]
 fn the_signing_at_a_venue_places_the_signed_deal() {
-    let doc = Document::from_text(
-        "t.txt",
+    let venues: Vec<Option<String>> = venues_of(
         "October 18, 2023\n\nLIMA, Oct 17 (Reuters) - The two sides signed a deal on \
          Tuesday to hold an election next year. The signing at the Ana Solis Centre on \
          the outskirts of Lima was the first accord in a year.\n",
-    );
-    let found = extract(&doc, doc.stated_date(), false, &HashMap::new(), lexicon());
-    let venues: Vec<Option<String>> = (found.facts.meetings.iter())
-        .map(|m| m.venue.clone())
-        .collect();
+    )
+    .into_iter()
+    .map(|(_, v)| v)
+    .collect();
     assert_eq!(venues, vec![Some("Ana Solis Centre".to_string())]);
 }
 
 #[test]
 fn a_venue_noun_then_its_name_in_apposition_but_not_a_speaker() {
     let venue_of = |text: &str| {
-        let doc = Document::from_text("t.txt", text);
-        let found = extract(&doc, doc.stated_date(), false, &HashMap::new(), lexicon());
-        (found.facts.meetings.iter())
-            .map(|m| m.venue.clone())
+        (venues_of(text).into_iter())
+            .map(|(_, v)| v)
             .collect::<Vec<_>>()
     };
     assert_eq!(
@@ -948,11 +954,9 @@ fn a_mediator_without_object_chairs_the_talks_told_of_not_a_round_compared() {
         })
         .collect();
     assert_eq!(agreed, vec![true]);
-    let doc = Document::from_text("t.txt", text);
-    let found = extract(&doc, doc.stated_date(), false, &HashMap::new(), lexicon());
-    let venues: Vec<Option<String>> = (found.facts.meetings.iter())
-        .filter(|m| rome(&m.key))
-        .map(|m| m.venue.clone())
+    let venues: Vec<Option<String>> = (venues_of(text).into_iter())
+        .filter(|(k, _)| rome(k))
+        .map(|(_, v)| v)
         .collect();
     assert_eq!(venues, vec![Some("Omani Embassy".to_string())]);
 }
@@ -971,13 +975,9 @@ fn a_resort_of_a_town_is_no_venue_and_co_chairs_chair() {
     let text = "13 Oct 2025\n\nThe leaders signed a document at a summit in the Egyptian \
                 Red Sea resort of Sharm el-Sheikh on Monday. Egyptian President Ana Solis \
                 co-chaired the summit.\n";
-    let doc = Document::from_text("t.txt", text);
-    let found = extract(&doc, doc.stated_date(), false, &HashMap::new(), lexicon());
-    let venues: Vec<Option<String>> = (found.facts.meetings.iter())
-        .map(|m| m.venue.clone())
-        .collect();
+    let venues: Vec<Option<String>> = venues_of(text).into_iter().map(|(_, v)| v).collect();
     assert_eq!(venues, vec![None]);
-    let facts: Vec<Fact> = found.facts.facts.into_iter().map(|f| f.fact).collect();
+    let facts = facts_of(text);
     assert_eq!(chairs(&facts), vec![person_key("Ana Solis")]);
 }
 
