@@ -674,6 +674,17 @@ fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Opti
         }
         match parse_complement(tokens, end + 1, lex, m) {
             Some((stop, comp_words, comp_country, deleg)) if !comp_words.is_empty() => {
+                // "the President of Pakistan": the country is the office's
+                // country, not part of its title
+                // ("the Atomic Energy Organization of Iran" keeps it: a body's name)
+                if lower == "of"
+                    && words.last().is_some_and(|w| lex.is_office_head(w))
+                    && only_a_country(end + 1, stop, tokens, m)
+                {
+                    complement_country = comp_country;
+                    end = stop;
+                    continue;
+                }
                 words.push(t.text.clone());
                 words.extend(comp_words);
                 if comp_country.is_some() {
@@ -705,6 +716,17 @@ fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Opti
         former,
         delegation_role,
     })
+}
+
+/// Whether tokens `from..to` name one country and nothing else (a leading
+/// `the` aside), as in `of the United States`.
+fn only_a_country(from: usize, to: usize, tokens: &[Token], m: &Mentions) -> bool {
+    let start = if tokens.get(from).is_some_and(|t| t.lower() == "the") {
+        from + 1
+    } else {
+        from
+    };
+    country_at(m, start).is_some_and(|c| !c.possessive && c.end == to)
 }
 
 fn delegation_role_ahead(tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
@@ -1090,6 +1112,27 @@ mod tests {
                 "Marco Rubio"
             ),
             Some(("Secretary of State".into(), Some("United States".into())))
+        );
+    }
+
+    #[test]
+    fn a_country_after_of_is_the_offices_country_not_its_title() {
+        assert_eq!(
+            office_of(
+                "The Prime Minister, Mrs Ada Vance, and the President of Pakistan, Mr Omar Qadir, signed.",
+                "Omar Qadir"
+            ),
+            Some(("President".into(), Some("Pakistan".into())))
+        );
+        assert_eq!(
+            office_of(
+                "Ines Moll, Deputy Head of the Security Service of Ukraine, spoke.",
+                "Ines Moll"
+            ),
+            Some((
+                "Deputy Head of the Security Service of Ukraine".into(),
+                Some("Ukraine".into())
+            ))
         );
     }
 
