@@ -715,9 +715,10 @@ mod tests {
             Some("United States")
         );
         assert_eq!(
-            lex.office_country("Secretary of State for Northern Ireland"),
-            None
+            lex.office_country("External Affairs Minister"),
+            Some("India")
         );
+        assert_eq!(lex.office_country("Secretary of State for Defence"), None);
         assert_eq!(lex.country("Soviet"), Some("Soviet Union"));
         assert_eq!(lex.country("PLO"), Some("Palestine"));
     }
