@@ -125,11 +125,14 @@ pub enum Cue {
     MutualWord,
     /// What binds the sides to a deal's terms ("are to", "will").
     Obligation,
+    /// Words that give an event a second name ("the gathering, billed as
+    /// the Peace Summit").
+    AliasPhrase,
 }
 
 impl Cue {
     /// Every list, in the order of the enum.
-    pub const ALL: [Cue; 45] = [
+    pub const ALL: [Cue; 46] = [
         Cue::StrongHedge,
         Cue::WeakHedge,
         Cue::Negation,
@@ -175,6 +178,7 @@ impl Cue {
         Cue::CompanionClose,
         Cue::MutualWord,
         Cue::Obligation,
+        Cue::AliasPhrase,
     ];
 
     /// The list's bit in a [`Lexicon::cue_mask`].
@@ -231,6 +235,7 @@ impl Cue {
             Cue::CompanionClose => "companion-close",
             Cue::MutualWord => "mutual-word",
             Cue::Obligation => "obligation",
+            Cue::AliasPhrase => "alias-phrase",
         }
     }
 }

@@ -47,6 +47,16 @@ impl Extractor<'_> {
                     }
                     // "a one-on-one conversation": a call only when said so
                     "conversation" => ctx.any(0..n, Cue::CallWord),
+                    // "Monday's gathering", "the gathering"; not
+                    // "intelligence gathering" or "gathering evidence"
+                    "gathering" => {
+                        i > 0
+                            && (ctx.tokens[i - 1].kind == TokenKind::Possessive
+                                || matches!(
+                                    ctx.word(i - 1),
+                                    "the" | "a" | "this" | "that" | "their" | "its"
+                                ))
+                    }
                     _ => true,
                 };
                 // "held talks with Saudi Crown Prince Mohammed bin Salman":
@@ -73,6 +83,32 @@ impl Extractor<'_> {
                 i += len;
             } else {
                 i += 1;
+            }
+        }
+        // "Monday's gathering, billed as the Sharm el-Sheikh Peace Summit":
+        // one event under two names, of the second name's kind
+        let mut k = 1;
+        while k < cues.len() {
+            let (first, first_len, first_kind) = cues[k - 1];
+            let (second, _, second_kind) = cues[k];
+            let gap = first + first_len..second;
+            let alias = gap.len() <= 10
+                && ctx.word(first + first_len) == ","
+                && self
+                    .lex
+                    .cue(Cue::AliasPhrase)
+                    .iter()
+                    .any(|p| ctx.phrase_at(first + first_len + 1, p));
+            if alias {
+                let kind = if first_kind == MeetingKind::Meeting {
+                    second_kind
+                } else {
+                    first_kind
+                };
+                cues[k - 1].2 = kind;
+                cues.remove(k);
+            } else {
+                k += 1;
             }
         }
         // "The Israeli negotiating team ... arrived in the Qatari capital on

@@ -990,3 +990,29 @@ fn a_town_the_gazetteer_lacks_is_a_place_when_named_with_its_country() {
     let monday = NaiveDate::from_ymd_opt(2025, 7, 28);
     assert_eq!(keys, vec![(monday, Some("Turnberry".into()))]);
 }
+
+#[test]
+fn a_gathering_billed_as_a_summit_is_one_summit_on_its_day() {
+    let text = "Published On 9 Mar 2026\n\nThe leaders of Kenya and Ghana signed a pact at a \
+                summit in the lakeside town of Kisumu. President Ama Osei and President Joel \
+                Kamau co-chaired Monday's gathering, billed as the Kisumu Unity Summit. The \
+                accord was negotiated in talks in Kisumu that began on March 2.\n";
+    let extracted = extracted(text);
+    let monday = NaiveDate::from_ymd_opt(2026, 3, 9);
+    let summits: Vec<Option<NaiveDate>> = (extracted.facts.meetings.iter())
+        .filter(|m| m.key.kind == MeetingKind::Summit)
+        .map(|m| m.key.date)
+        .collect();
+    assert_eq!(summits, vec![monday]);
+    let chaired: Vec<(PersonKey, MeetingKind)> = (extracted.facts.facts.iter())
+        .filter_map(|f| match &f.fact {
+            Fact::Chair { meeting, person } => Some((person.clone(), meeting.kind)),
+            _ => None,
+        })
+        .collect();
+    assert!(chaired.contains(&(person_key("Joel Kamau"), MeetingKind::Summit)));
+    // "intelligence gathering" is no event
+    let facts =
+        facts_of("May 4, 2026\n\nOfficials said intelligence gathering had improved on Monday.\n");
+    assert!(!facts.iter().any(|f| matches!(f, Fact::Meeting { .. })));
+}
