@@ -1016,3 +1016,13 @@ fn a_gathering_billed_as_a_summit_is_one_summit_on_its_day() {
         facts_of("May 4, 2026\n\nOfficials said intelligence gathering had improved on Monday.\n");
     assert!(!facts.iter().any(|f| matches!(f, Fact::Meeting { .. })));
 }
+
+#[test]
+fn an_agreed_visit_is_a_leaders_meeting() {
+    let facts = facts_of(
+        "ACCRA, June 3 (GNA) -- President Ama Osei met President Joel Kamau in Accra on \
+         Tuesday. The two leaders agreed that Kamau would visit Kenya's neighbour in May.\n",
+    );
+    let kinds: Vec<AgreementKind> = agreements(&facts).iter().map(|a| a.0).collect();
+    assert_eq!(kinds, vec![AgreementKind::LeadersMeeting]);
+}
