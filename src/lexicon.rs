@@ -128,11 +128,14 @@ pub enum Cue {
     /// Words that give an event a second name ("the gathering, billed as
     /// the Peace Summit").
     AliasPhrase,
+    /// Words that set an event apart from the main one ("held separate
+    /// talks on Sunday").
+    SeparateWord,
 }
 
 impl Cue {
     /// Every list, in the order of the enum.
-    pub const ALL: [Cue; 46] = [
+    pub const ALL: [Cue; 47] = [
         Cue::StrongHedge,
         Cue::WeakHedge,
         Cue::Negation,
@@ -179,6 +182,7 @@ impl Cue {
         Cue::MutualWord,
         Cue::Obligation,
         Cue::AliasPhrase,
+        Cue::SeparateWord,
     ];
 
     /// The list's bit in a [`Lexicon::cue_mask`].
@@ -236,6 +240,7 @@ impl Cue {
             Cue::MutualWord => "mutual-word",
             Cue::Obligation => "obligation",
             Cue::AliasPhrase => "alias-phrase",
+            Cue::SeparateWord => "separate-word",
         }
     }
 }

@@ -43,6 +43,7 @@ impl Extractor<'_> {
             sentence: ctx.sentence.index,
             earlier: false,
             anaphoric: false,
+            separate: false,
             merged: None,
         });
         self.mentions.len() - 1

@@ -372,6 +372,7 @@ impl Extractor<'_> {
                 sentence: ctx.sentence.index,
                 earlier,
                 anaphoric,
+                separate: ctx.any(cue.saturating_sub(3)..cue, Cue::SeparateWord),
                 merged: None,
             });
             ctx.meetings.push((idx, cue));
@@ -429,15 +430,27 @@ impl Extractor<'_> {
             .and_then(|m| m.place.clone())
     }
 
-    /// "in the Saudi capital": the capital of the country named, as a place.
+    /// "in the Saudi capital", "in the capital of Soviet Uzbekistan": the
+    /// capital of the country named, as a place.
     pub(super) fn capitals_named(&self, ctx: &Ctx) -> Vec<(usize, String)> {
-        ctx.m
-            .countries
+        let countries = &ctx.m.countries;
+        countries
             .iter()
             .filter(|c| {
-                c.start > 0
+                let before = c.start > 0
                     && matches!(ctx.word(c.start - 1), "the" | "its")
-                    && matches!(ctx.word(c.end), "capital" | "capital's")
+                    && matches!(ctx.word(c.end), "capital" | "capital's");
+                // (past one adjective: "of Soviet Uzbekistan")
+                let of_capital = |at: usize| {
+                    at >= 3 && ctx.word(at - 1) == "of" && ctx.word(at - 2) == "capital"
+                };
+                let after = !c.possessive
+                    && !countries.iter().any(|o| o.start == c.end)
+                    && (of_capital(c.start)
+                        || countries
+                            .iter()
+                            .any(|o| o.end == c.start && of_capital(o.start)));
+                before || after
             })
             .filter_map(|c| {
                 let city = self.lex.capitals.get(&c.country)?;
@@ -528,6 +541,7 @@ impl Extractor<'_> {
                 sentence: ctx.sentence.index,
                 earlier: false,
                 anaphoric: false,
+                separate: false,
                 merged: None,
             });
             ctx.meetings.push((idx, v));

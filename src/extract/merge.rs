@@ -274,8 +274,13 @@ impl Extractor<'_> {
             let (Some(d), Some(p)) = (m.date, m.place.clone()) else {
                 continue;
             };
-            if let Some((_, _, k)) = events.iter().find(|(ed, ep, _)| *ed == d && *ep == p) {
+            // ("a week of talks that opened on January 4" and the signing
+            // on the 10th: the days the talks lasted)
+            let span = i64::from(self.span_days.max(1));
+            let within = |ed: NaiveDate| ed <= d && (d - ed).num_days() < span;
+            if let Some((ed, _, k)) = events.iter().find(|(ed, ep, _)| within(*ed) && *ep == p) {
                 m.kind = *k;
+                m.date = Some(*ed);
             }
         }
         // "opened the meeting with a dinner on Wednesday", "the expanded
@@ -309,7 +314,8 @@ impl Extractor<'_> {
                 // ("Xi hosted Modi on Friday" within "two days of talks")
                 let part = (m.kind == kind && !m.explicit)
                     || (m.kind == MeetingKind::Meeting && kind != MeetingKind::PhoneCall);
-                let same_event = self.span_days > 1 && gap < span && part && m.place == place;
+                let same_event =
+                    self.span_days > 1 && gap < span && part && m.place == place && !m.separate;
                 if (m.anaphoric && gap <= 1 || same_event) && m.kind != MeetingKind::PhoneCall {
                     m.date = date;
                     m.place = place.clone();

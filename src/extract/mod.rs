@@ -42,6 +42,9 @@ struct MeetingMention {
     /// Named with "the" and no place of its own ("opened the meeting",
     /// "the expanded talks"): the article's main event, when of its days.
     anaphoric: bool,
+    /// Set apart from the main event ("held separate talks on Sunday"):
+    /// not one of its days.
+    separate: bool,
     sentence: usize,
     /// Index of the merged meeting, set by `merge_meetings`.
     merged: Option<usize>,
@@ -408,19 +411,8 @@ impl Extractor<'_> {
         let m = with_anaphors.as_ref().unwrap_or(m);
         let mut ctx = Ctx::new(s, tokens, m, persons, self.lex);
         self.discourse.prior_any = self.discourse.last_any;
-        // "four days of negotiations", "21 days of closed-door talks" (not
-        // "60 days of calm")
-        for k in 0..tokens.len() {
-            let talks = (k + 3..(k + 6).min(tokens.len())).any(|t| ctx.is(t, Cue::SessionNoun));
-            let days = (k + 2 < tokens.len()
-                && tokens[k + 1].lower() == "days"
-                && tokens[k + 2].lower() == "of"
-                && talks)
-                .then(|| number_at_token(&tokens[k]))
-                .flatten();
-            if let Some(d) = days.filter(|d| *d <= 31) {
-                self.span_days = self.span_days.max(d as u32);
-            }
+        if let Some(d) = (0..tokens.len()).filter_map(|k| span_at(&ctx, k)).max() {
+            self.span_days = self.span_days.max(d);
         }
         self.resolve_dates(&mut ctx);
         self.countries_of_people(&ctx);
@@ -639,10 +631,42 @@ pub(super) fn number_at_token(t: &Token) -> Option<u64> {
     if t.kind == TokenKind::Number {
         return t.text.replace(',', "").parse::<u64>().ok();
     }
+    number_word(t.lower())
+}
+
+/// The number a word from two to twelve gives, in any case.
+fn number_word(word: &str) -> Option<u64> {
     NUMBER_WORDS
         .iter()
-        .position(|w| *w == t.lower())
+        .position(|w| w.eq_ignore_ascii_case(word))
         .map(|i| i as u64 + 2)
+}
+
+/// How many days of talks the words at `k` give: "four days of
+/// negotiations", "21 days of closed-door talks", "a week of talks", "the
+/// 13-day summit", "three-day talks" (not "60 days of calm"). At most 31.
+fn span_at(ctx: &Ctx, k: usize) -> Option<u32> {
+    let n = ctx.tokens.len();
+    let session_within =
+        |from: usize, to: usize| (from..to.min(n)).any(|t| ctx.is(t, Cue::SessionNoun));
+    let count = |t: &Token| match t.lower() {
+        "a" | "one" => Some(1),
+        _ => number_at_token(t),
+    };
+    let t = &ctx.tokens[k];
+    let days = match (ctx.word(k + 1), ctx.word(k + 2), ctx.word(k + 3)) {
+        ("days", "of", _) if session_within(k + 3, k + 6) => number_at_token(t),
+        ("week" | "weeks", "of", _) if session_within(k + 3, k + 6) => count(t).map(|w| w * 7),
+        ("-", "day", _) if session_within(k + 3, k + 6) => number_at_token(t),
+        _ => {
+            // "three-day talks": one token
+            let (number, day) = t.text.split_once('-')?;
+            (day.eq_ignore_ascii_case("day") && session_within(k + 1, k + 4))
+                .then(|| number_word(number))
+                .flatten()
+        }
+    }?;
+    u32::try_from(days).ok().filter(|d| *d <= 31)
 }
 
 const NUMBER_WORDS: [&str; 11] = [

@@ -1026,3 +1026,47 @@ fn an_agreed_visit_is_a_leaders_meeting() {
     let kinds: Vec<AgreementKind> = agreements(&facts).iter().map(|a| a.0).collect();
     assert_eq!(kinds, vec![AgreementKind::LeadersMeeting]);
 }
+
+#[test]
+fn a_week_of_talks_in_a_capital_named_by_its_country_holds_its_signing_but_not_separate_talks() {
+    let text = "12 March 1971\n\nNAIROBI, March 12. (KNA). The President of Kenya, Joel Kamau, \
+                and the President of Ghana, Ama Osei, signed a joint declaration here today. \
+                The declaration crowns a week of talks that opened in the capital of Kenya on \
+                Saturday, March 6. On Thursday the host held further separate talks with \
+                President Osei. The two leaders also agreed that the two sides will continue \
+                meetings at every level.\n";
+    let meetings: Vec<MeetingKey> = (extracted(text).facts.meetings.into_iter())
+        .map(|m| m.key)
+        .collect();
+    let day = |d| NaiveDate::from_ymd_opt(1971, 3, d);
+    let talks: Vec<(Option<NaiveDate>, Option<&str>)> = (meetings.iter())
+        .filter(|m| m.kind == MeetingKind::Talks)
+        .map(|m| (m.date, m.place.as_deref()))
+        .collect();
+    // the signing is a day of the talks, which are in Nairobi
+    assert_eq!(talks, vec![(day(6), Some("Nairobi"))]);
+    // Thursday's separate talks are an event of their own
+    assert!(meetings.iter().any(|m| m.date == day(11)));
+    assert!(!meetings.iter().any(|m| m.date == day(12)));
+    let kinds: Vec<AgreementKind> = agreements(&facts_of(text)).iter().map(|a| a.0).collect();
+    assert!(kinds.contains(&AgreementKind::FurtherTalks));
+}
+
+#[test]
+fn a_span_of_talks_is_given_in_days_weeks_or_a_day_count_before_the_noun() {
+    let span = |sentence: &str| {
+        let lex = lexicon();
+        let clean = text::clean(&format!("{sentence}\n"));
+        let s = text::sentences(&clean, lex).remove(0);
+        let tokens = text::tokens(&s.text, lex);
+        let m = mention::analyse(&tokens, lex);
+        let ctx = Ctx::new(&s, &tokens, &m, Vec::new(), lex);
+        (0..tokens.len()).filter_map(|k| span_at(&ctx, k)).max()
+    };
+    assert_eq!(span("It ended four days of negotiations."), Some(4));
+    assert_eq!(span("It crowned a week of talks."), Some(7));
+    assert_eq!(span("It closed the 13-day summit."), Some(13));
+    assert_eq!(span("It closed three-day talks."), Some(3));
+    assert_eq!(span("It brought 60 days of calm."), None);
+    assert_eq!(span("They agreed a 30-day ceasefire."), None);
+}
