@@ -627,11 +627,15 @@ pub(super) fn place_owner(cues: &[usize], t: usize, city: &str) -> Option<usize>
     if let Some(c) = cues.iter().find(|&&c| c == t + len) {
         return Some(*c);
     }
-    cues.iter()
-        .filter(|&&c| c < t)
-        .max()
-        .or_else(|| cues.iter().filter(|&&c| c > t).min())
-        .copied()
+    let before = cues.iter().filter(|&&c| c < t).max().copied();
+    let after = cues.iter().filter(|&&c| c > t).min().copied();
+    match (before, after) {
+        // "The summit was the latest step in a process that began with a
+        // trip to Jerusalem, when he held talks": the nearer event, when
+        // the one before is far
+        (Some(b), Some(a)) if t - b > 12 && a - t <= 12 => Some(a),
+        _ => before.or(after),
+    }
 }
 
 /// The cue a date belongs to: the nearest cue within twelve tokens with no

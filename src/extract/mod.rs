@@ -543,7 +543,7 @@ impl Extractor<'_> {
                 _ => self.reference,
             };
             // "the truce would take effect on Sunday": the coming one
-            let clause = (tok.saturating_sub(6)..tok)
+            let clause = (tok.saturating_sub(12)..tok)
                 .rev()
                 .take_while(|&k| !matches!(ctx.word(k), "," | ";"));
             let expr = match dm.expr {
@@ -584,7 +584,12 @@ impl Extractor<'_> {
             self.lead_day = ctx
                 .dates
                 .iter()
-                .filter(|(_, _, e)| matches!(e, DateExpr::Weekday { .. } | DateExpr::Absolute(_)))
+                .filter(|(_, _, e)| {
+                    matches!(
+                        e,
+                        DateExpr::Weekday { .. } | DateExpr::Absolute(_) | DateExpr::Deictic(_)
+                    )
+                })
                 .find_map(|(_, d, _)| d.filter(|_| reported_within_days(*d, self.reference)));
         }
         if self.discourse.speech_date.is_none() && ctx.any(0..ctx.tokens.len(), Cue::ReportingVerb)

@@ -1070,3 +1070,26 @@ fn a_span_of_talks_is_given_in_days_weeks_or_a_day_count_before_the_noun() {
     assert_eq!(span("It brought 60 days of calm."), None);
     assert_eq!(span("They agreed a 30-day ceasefire."), None);
 }
+
+#[test]
+fn tonight_dates_the_lead_and_a_far_event_cedes_a_place_to_a_near_one() {
+    let text = "Sunday, Sept. 17, 1978\n\nNAIROBI (AP) — President Ama Osei and President \
+                Joel Kamau signed two documents tonight. The signing took place at State House. \
+                The summit was the latest step in a long process that began with a trip by Osei \
+                to Mombasa last November, when he held talks with Kamau. Kamau will report on the \
+                summit to a joint session of parliament on Monday night.\n";
+    let meetings: Vec<MeetingKey> = (extracted(text).facts.meetings.into_iter())
+        .map(|m| m.key)
+        .collect();
+    let day = |m, d| NaiveDate::from_ymd_opt(1978, m, d);
+    // "tonight" in the lead dates the signing in the dateline's city
+    assert!(meetings
+        .iter()
+        .any(|m| m.date == day(9, 17) && m.place.as_deref() == Some("Nairobi")));
+    // Mombasa is the place of the talks near it, not of "The summit"
+    assert!(!meetings
+        .iter()
+        .any(|m| m.kind == MeetingKind::Summit && m.place.as_deref() == Some("Mombasa")));
+    // "will report ... on Monday night": the coming Monday
+    assert!(!meetings.iter().any(|m| m.date == day(9, 11)));
+}
