@@ -107,7 +107,7 @@ fn date_regex() -> &'static Regex {
                  (?:,?\s+(?P<dmy_y>\d{{4}})\b)?                                 # 16 May 2025
             | \b(?P<dir>next|last|this|previous|coming)?\s*
                  (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b # (next) Friday
-            | \b(?P<vague>(?:last|next|this)\s+(?:week|month)|(?:last|next)\s+{m}(?:\s*,\s*[a-z]+|\s+[a-z]+)|earlier\s+this\s+(?:week|month|year)
+            | \b(?P<vague>(?:last|next|this)\s+(?:week|month)|(?:last|next)\s+year|(?:last|next)\s+{m}(?:\s*,\s*[a-z]+|\s+[a-z]+)|earlier\s+this\s+(?:week|month|year)
                  |later\s+this\s+(?:week|month|year)|in\s+recent\s+(?:days|weeks))\b   # last week
             | \b(?P<deictic>yesterday|today|tomorrow|tonight
                  |this\s+(?:morning|afternoon|evening))\b                      # this morning: today
@@ -541,6 +541,8 @@ mod tests {
         // "last November" is a month, not a day; "last May 5" is a day
         let found = mentions("a trip to Jerusalem last November, when he spoke");
         assert_eq!(found.len(), 1);
+        assert_eq!(found[0].expr, DateExpr::Vague);
+        let found = mentions("since its talks began last year");
         assert_eq!(found[0].expr, DateExpr::Vague);
         let found = mentions("they met last May 5 in Geneva");
         assert_eq!(found[0].expr, DateExpr::MonthDay { month: 5, day: 5 });

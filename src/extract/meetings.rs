@@ -193,6 +193,8 @@ impl Extractor<'_> {
                     .unwrap_or(1);
                 let after = ctx.tokens.get(t + len);
                 matches!(before, "in" | "at" | "to" | "hosted")
+                    // "met at the Panmunjom truce village"
+                    || (before == "the" && *t >= 2 && matches!(ctx.word(t - 2), "in" | "at"))
                     // "the fishing village of Psarades"
                     || (before == "of" && *t >= 2 && ctx.is(t - 2, Cue::CityNoun))
                     || after.is_some_and(|a| {
@@ -232,7 +234,12 @@ impl Extractor<'_> {
                         .dates
                         .iter()
                         .filter(|(t, d, e)| {
+                            // "met ... after a preliminary contact on Friday":
+                            // the day of what came before
+                            let before_it = (cue + len..*t)
+                                .any(|k| matches!(ctx.word(k), "after" | "following" | "before"));
                             d.is_some()
+                                && !before_it
                                 // not a day to come ("would take effect on Sunday")
                                 && !matches!(e, DateExpr::Weekday { direction: 2, .. })
                                 && Some(*t) != consumed

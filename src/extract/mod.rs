@@ -52,7 +52,7 @@ struct MeetingMention {
 
 impl MeetingMention {
     fn is_bare(&self) -> bool {
-        self.date.is_none() && self.year.is_none() && self.place.is_none()
+        self.date.is_none() && self.year.is_none() && self.place.is_none() && self.venue.is_none()
     }
 }
 

@@ -1093,3 +1093,58 @@ fn tonight_dates_the_lead_and_a_far_event_cedes_a_place_to_a_near_one() {
     // "will report ... on Monday night": the coming Monday
     assert!(!meetings.iter().any(|m| m.date == day(9, 11)));
 }
+
+#[test]
+fn talks_met_at_a_venue_after_a_contact_on_friday_keep_their_delegations() {
+    let text = "OCTOBER 5, 2019 / 6:51 PM\n\nNAIROBI (Reuters) - Ghana's chief negotiator said on \
+                Saturday that talks with Kenya in Nairobi had broken down. The talks were the \
+                first since a summit between the two presidents in Accra collapsed last year. \
+                The delegations met for most of the day at the Safari Park Hotel, after a \
+                preliminary contact on Friday. The Kenyan delegation was headed by Joel Kamau. \
+                The leaders had met at the Mombasa border post on June 30.\n";
+    let facts = facts_of(text);
+    let saturday = NaiveDate::from_ymd_opt(2019, 10, 5);
+    let led: Vec<(Option<NaiveDate>, Option<String>)> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::DelegationLeader { meeting, .. } => Some((meeting.date, meeting.place.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(led, vec![(saturday, Some("Nairobi".to_string()))]);
+    let meetings: Vec<MeetingKey> = (extracted(text).facts.meetings.into_iter())
+        .map(|m| m.key)
+        .collect();
+    // "at the Mombasa border post": a place after "at the"
+    assert!(meetings
+        .iter()
+        .any(|m| m.place.as_deref() == Some("Mombasa")));
+    // the Accra summit of "last year" is not dated to any day of this news
+    assert!(meetings
+        .iter()
+        .filter(|m| m.place.as_deref() == Some("Accra"))
+        .all(|m| m.date.is_none()));
+}
+
+#[test]
+fn a_mention_with_only_a_venue_is_not_bare() {
+    let mention = MeetingMention {
+        kind: MeetingKind::Meeting,
+        date: None,
+        year: None,
+        place: None,
+        venue: Some("Villa Elfvik Strand".into()),
+        explicit: true,
+        earlier: false,
+        anaphoric: false,
+        separate: false,
+        sentence: 4,
+        merged: None,
+    };
+    assert!(!mention.is_bare());
+    assert!(MeetingMention {
+        venue: None,
+        ..mention
+    }
+    .is_bare());
+}
