@@ -179,6 +179,7 @@ pub fn extract(
         office_holders: HashMap::new(),
         span_days: 1,
         headline_summit: false,
+        sides: None,
     };
     // full names first, so a later "Lavrov" finds "Sergey Lavrov"; not from
     // a headline, whose capitals make names of "Kim Sign Joint Statement"
@@ -285,6 +286,9 @@ struct Extractor<'a> {
     span_days: u32,
     /// Whether the headline calls the article's event a summit.
     headline_summit: bool,
+    /// The two sides the article last named as a pair of countries ("Japan
+    /// and China"), with the sentence that named them.
+    sides: Option<(String, String, usize)>,
 }
 
 /// The city a dateline opens with: capitals, then a comma, dash or bracket.
@@ -420,6 +424,7 @@ impl Extractor<'_> {
         self.roles(&ctx);
         self.roles_in_clauses(&ctx);
         self.counterparts(&ctx);
+        self.sides_of_pairs(&ctx);
         self.shared_offices(&ctx);
         self.delegations(&ctx);
         self.agreements(&ctx);

@@ -240,6 +240,104 @@ impl Extractor<'_> {
         }
     }
 
+    /// "Japan and China established relations when Prime Minister Kakuei
+    /// Tanaka and Chinese Premier Chou En-lai signed": after two sides named
+    /// as a pair of countries, in that sentence or the next, a pair of people
+    /// of whom one is of a side: the other is of the other side.
+    pub(super) fn sides_of_pairs(&mut self, ctx: &Ctx) {
+        let countries = &ctx.m.countries;
+        // (the subject of a clause: not "claimed by both China and Bhutan"
+        // or "talks between Russia and Ukraine")
+        let pair = countries.iter().find_map(|a| {
+            let b = countries.iter().find(|b| b.start == a.end + 1)?;
+            let before = if a.start > 0 {
+                ctx.word(a.start - 1)
+            } else {
+                ""
+            };
+            let subject = !matches!(
+                before,
+                "by" | "both" | "between" | "from" | "of" | "with" | "and" | "to" | "for" | "on"
+            );
+            (ctx.word(a.end) == "and" && !a.possessive && a.country != b.country && subject)
+                .then(|| (a.country.clone(), b.country.clone()))
+        });
+        if let Some((a, b)) = pair {
+            self.sides = Some((a, b, ctx.sentence.index));
+        }
+        let Some((a, b, at)) = self.sides.clone() else {
+            return;
+        };
+        if ctx.sentence.index > at + 1 {
+            return;
+        }
+        let person = |n: Option<usize>| n.and_then(|n| ctx.persons.get(n).cloned().flatten());
+        for k in 0..ctx.tokens.len() {
+            if ctx.word(k) != "and" {
+                continue;
+            }
+            // "Tanaka and", "Mrs Indira Gandhi, and"; not a list of one
+            // side's people ("along with Foreign Minister A and B")
+            let first_at = (ctx.m.names.iter())
+                .position(|n| n.end == k || (n.end + 1 == k && ctx.word(n.end) == ","));
+            let listed = first_at.is_some_and(|n| {
+                let start = ctx.m.names[n].start;
+                (start.saturating_sub(5)..start).any(|t| {
+                    matches!(
+                        ctx.word(t),
+                        "with" | "including" | "included" | "by" | "among"
+                    )
+                })
+            });
+            if listed {
+                continue;
+            }
+            let first = person(first_at);
+            // "and Chinese Premier Chou En-lai", "and his South Korean
+            // counterpart, Yun Byung-se"
+            let mut j = k + 1;
+            let mut adjective = None;
+            if matches!(ctx.word(j), "his" | "her") {
+                j += 1;
+                if let Some(c) = countries.iter().find(|c| c.start == j && !c.possessive) {
+                    adjective = Some(c.country.clone());
+                    j = c.end;
+                }
+                if ctx.word(j) != "counterpart" {
+                    continue;
+                }
+                j += 1;
+            }
+            let second = person(ctx.person_after(j));
+            let (Some(p), Some(q)) = (first, second) else {
+                continue;
+            };
+            let q_country = adjective.or_else(|| self.country_of(&q));
+            let other = |c: &str| {
+                if c == a {
+                    Some(b.clone())
+                } else if c == b {
+                    Some(a.clone())
+                } else {
+                    None
+                }
+            };
+            match (self.country_of(&p), q_country) {
+                (None, Some(c)) => {
+                    if let Some(o) = other(&c) {
+                        self.person_country.insert(p, o);
+                    }
+                }
+                (Some(c), None) => {
+                    if let Some(o) = other(&c) {
+                        self.person_country.insert(q, o);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// "Igor Kostyukov, who heads the Main Directorate of the General Staff":
     /// an office given in a relative clause.
     pub(super) fn roles_in_clauses(&mut self, ctx: &Ctx) {

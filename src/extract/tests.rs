@@ -1148,3 +1148,34 @@ fn a_mention_with_only_a_venue_is_not_bare() {
     }
     .is_bare());
 }
+
+#[test]
+fn after_two_sides_named_as_a_pair_one_person_of_a_pair_gives_the_other_his_side() {
+    let roles = |text: &str| -> Vec<(PersonKey, Option<String>)> {
+        facts_of(text)
+            .into_iter()
+            .filter_map(|f| match f {
+                Fact::Role {
+                    person, country, ..
+                } => Some((person, country)),
+                _ => None,
+            })
+            .collect()
+    };
+    let text = "May 2, 1975\n\nACCRA, May 2 (GNA) -- Ghana and Kenya signed a trade pact on \
+                Friday when Prime Minister Kofi Mensah and Kenyan Premier Joel Kamau met in \
+                Accra. Foreign Minister Ama Osei and her Kenyan counterpart, Ruth Njeri, \
+                signed the annex.\n";
+    let found = roles(text);
+    assert!(found.contains(&(person_key("Kofi Mensah"), Some("Ghana".into()))));
+    assert!(found.contains(&(person_key("Ama Osei"), Some("Ghana".into()))));
+    // a pair named after "claimed by both A and B" gives no side, nor does
+    // a list of one side's people
+    let text = "May 2, 1975\n\nThe hills are claimed by both Ghana and Kenya. Prime Minister \
+                Kofi Mensah and Kenyan Premier Joel Kamau met in Accra on Friday.\n";
+    assert!(roles(text).contains(&(person_key("Kofi Mensah"), None)));
+    let text = "May 2, 1975\n\nGhana and Kenya met in Accra on Friday. Kenyan Premier Joel \
+                Kamau came along with Trade Minister Kofi Mensah and Kenyan Health Minister Ruth \
+                Njeri.\n";
+    assert!(roles(text).contains(&(person_key("Kofi Mensah"), None)));
+}
