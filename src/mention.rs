@@ -826,6 +826,18 @@ fn parse_complement(
             j += 1;
             continue;
         }
+        // "for the Horn of Africa": a region closes the body's name
+        if lower == "of"
+            && !words.is_empty()
+            && tokens
+                .get(j + 1)
+                .is_some_and(|n| n.is_capitalized() && lex.regions.contains(n.lower()))
+        {
+            words.push("of".into());
+            words.push(tokens[j + 1].text.clone());
+            j += 2;
+            continue;
+        }
         if lower == "and"
             && tokens.get(j + 1).is_some_and(|n| n.is_capitalized())
             && !words.is_empty()
@@ -1132,6 +1144,20 @@ mod tests {
             Some((
                 "Deputy Head of the Security Service of Ukraine".into(),
                 Some("Ukraine".into())
+            ))
+        );
+    }
+
+    #[test]
+    fn a_region_after_of_closes_the_offices_complement() {
+        assert_eq!(
+            office_of(
+                "Ben Hale, the U.S. special envoy for the Horn of Africa, spoke.",
+                "Ben Hale"
+            ),
+            Some((
+                "Special Envoy for the Horn of Africa".into(),
+                Some("United States".into())
             ))
         );
     }
