@@ -372,7 +372,18 @@ impl Extractor<'_> {
     /// The person a name mention stands for, registering the full name.
     pub(super) fn resolve_name(&mut self, text: &str) -> PersonKey {
         let full = if text.split_whitespace().count() >= 2 {
-            text.to_string()
+            // "President Ayub Khan" after "Mohammad Ayub Khan": the full name
+            match self.surnames.get(&surname_key(text)) {
+                Some(full)
+                    if full.len() > text.len()
+                        && full
+                            .to_lowercase()
+                            .ends_with(&format!(" {}", text.to_lowercase())) =>
+                {
+                    full.clone()
+                }
+                _ => text.to_string(),
+            }
         } else {
             match self.surnames.get(&surname_key(text)) {
                 Some(full) => full.clone(),

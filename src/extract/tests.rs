@@ -1179,3 +1179,19 @@ fn after_two_sides_named_as_a_pair_one_person_of_a_pair_gives_the_other_his_side
                 Njeri.\n";
     assert!(roles(text).contains(&(person_key("Kofi Mensah"), None)));
 }
+
+#[test]
+fn the_tail_of_a_full_name_is_that_person() {
+    let facts = facts_of(
+        "May 2, 1966\n\nTalks between Ghana and Togo opened in Accra on Monday. The President \
+         of Ghana, Kwame Kofi Mensah, spoke. The Ghanaian delegation, led by President Kofi \
+         Mensah, included Trade Minister Ama Osei.\n",
+    );
+    assert_eq!(
+        leader_of(&facts, "Ghana"),
+        Some(person_key("Kwame Kofi Mensah"))
+    );
+    assert!(!facts
+        .iter()
+        .any(|f| f.person() == Some(&person_key("Kofi Mensah"))));
+}
