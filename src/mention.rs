@@ -1163,6 +1163,20 @@ mod tests {
     }
 
     #[test]
+    fn a_council_of_ministers_is_one_body() {
+        assert_eq!(
+            office_of(
+                "The Chairman of the USSR Council of Ministers, Ivan Orlov, mediated.",
+                "Ivan Orlov"
+            ),
+            Some((
+                "Chairman of the USSR Council of Ministers".into(),
+                Some("Soviet Union".into())
+            ))
+        );
+    }
+
+    #[test]
     fn a_body_after_of_the_is_part_of_the_office() {
         assert_eq!(
             office_of(
