@@ -123,7 +123,13 @@ impl<'s> Ctx<'s> {
     /// The name mention that starts at or after `i`, skipping an office.
     pub(super) fn person_after(&self, i: usize) -> Option<usize> {
         let mut j = i;
-        while j < self.tokens.len() && matches!(self.word(j), "the" | "former" | ",") {
+        // ("headed by its spokesman, NAME")
+        while j < self.tokens.len()
+            && matches!(
+                self.word(j),
+                "the" | "former" | "," | "its" | "his" | "her" | "their"
+            )
+        {
             j += 1;
         }
         if let Some((o, target)) = self.m.offices.iter().find(|(o, _)| o.start == j) {

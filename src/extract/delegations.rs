@@ -66,14 +66,51 @@ impl Extractor<'_> {
             if !ctx.is(i, Cue::DelegationNoun) {
                 continue;
             }
-            let country = ctx.country_before(i).or_else(|| {
-                // "Our delegation": the speaker's country
-                (i > 0 && matches!(ctx.word(i - 1), "our" | "my"))
-                    .then(|| self.speaker_country(ctx))
-                    .flatten()
-            });
-            // "X delegation (, ) (was|is|will be) led|headed by NAME"
+            // "the team of the Tigray People's Liberation Front (TPLF)"
             let mut j = i + 1;
+            let of_country = (ctx.word(j) == "of").then(|| {
+                let at = if ctx.word(j + 1) == "the" {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                let countries = &ctx.m.countries;
+                countries
+                    .iter()
+                    .find(|c| c.start == at && !c.possessive)
+                    .or_else(|| {
+                        // a name the gazetteer knows by its abbreviation
+                        let open =
+                            (at..(at + 8).min(ctx.tokens.len())).find(|&k| ctx.word(k) == "(")?;
+                        countries.iter().find(|c| c.start == open + 1)
+                    })
+            });
+            let of_country = of_country.flatten().map(|c| {
+                j = c.end + usize::from(ctx.word(c.end) == ")");
+                if ctx.word(j) == "(" {
+                    j = (j..ctx.tokens.len())
+                        .find(|&k| ctx.word(k) == ")")
+                        .map_or(j, |k| k + 1);
+                }
+                c.country.clone()
+            });
+            let country = ctx
+                .country_before(i)
+                .or(of_country)
+                .or_else(|| {
+                    // "Our delegation": the speaker's country
+                    (i > 0 && matches!(ctx.word(i - 1), "our" | "my"))
+                        .then(|| self.speaker_country(ctx))
+                        .flatten()
+                })
+                .or_else(|| {
+                    // "the government delegation" after "the Colombian
+                    // government and the ELN"
+                    (i > 0 && ctx.word(i - 1) == "government")
+                        .then(|| self.government.clone())
+                        .flatten()
+                });
+            // "X delegation (, ) (was|is|will be) led|headed by NAME
             while j < ctx.tokens.len()
                 && matches!(
                     ctx.word(j),

@@ -137,10 +137,16 @@ impl Extractor<'_> {
         places.sort();
         places.dedup();
         let reference = self.reference;
+        // ("more than a week of talks that began on October 25", told on
+        // November 2: the talks' first day is the article's event too)
+        let span = i64::from(self.span_days);
+        let of_the_span = |d: NaiveDate| {
+            span > 1 && reference.is_some_and(|r| d <= r && (r - d).num_days() <= span + 3)
+        };
         let unplaced_day = |m: &MeetingMention| {
             m.date
                 .filter(|_| m.place.is_none() && m.kind != MeetingKind::PhoneCall && !m.earlier)
-                .filter(|d| reported_within_days(Some(*d), reference))
+                .filter(|d| reported_within_days(Some(*d), reference) || of_the_span(*d))
         };
         let mut days: Vec<NaiveDate> = self.mentions.iter().filter_map(unplaced_day).collect();
         days.sort();

@@ -180,6 +180,7 @@ pub fn extract(
         span_days: 1,
         headline_summit: false,
         sides: None,
+        government: None,
     };
     // full names first, so a later "Lavrov" finds "Sergey Lavrov"; not from
     // a headline, whose capitals make names of "Kim Sign Joint Statement"
@@ -289,6 +290,9 @@ struct Extractor<'a> {
     /// The two sides the article last named as a pair of countries ("Japan
     /// and China"), with the sentence that named them.
     sides: Option<(String, String, usize)>,
+    /// The country whose government the article last named ("the
+    /// Colombian government and the ELN"): the government's delegation.
+    government: Option<String>,
 }
 
 /// The city a dateline opens with: capitals, then a comma, dash or bracket.
@@ -436,6 +440,11 @@ impl Extractor<'_> {
         self.roles_in_clauses(&ctx);
         self.counterparts(&ctx);
         self.sides_of_pairs(&ctx);
+        if let Some(c) =
+            (ctx.m.countries.iter()).find(|c| !c.possessive && ctx.word(c.end) == "government")
+        {
+            self.government = Some(c.country.clone());
+        }
         self.shared_offices(&ctx);
         self.delegations(&ctx);
         self.agreements(&ctx);

@@ -1195,3 +1195,49 @@ fn the_tail_of_a_full_name_is_that_person() {
         .iter()
         .any(|f| f.person() == Some(&person_key("Kofi Mensah"))));
 }
+
+#[test]
+fn a_government_and_a_front_each_send_a_team_to_talks_that_began_days_before() {
+    let text = "Published On 2 Nov 2022\n\nThe Ethiopian government and the forces of the \
+                northern region have agreed to stop fighting, mediators said. The agreement \
+                was signed in the South African capital, Pretoria, on Wednesday at the end of \
+                more than a week of talks that began on October 25. The government delegation \
+                was led by Amanuel Tesfaye. The team of the Tigray People's Liberation Front \
+                (TPLF) was headed by its spokesman, Berhane Kidane.\n";
+    let facts = facts_of(text);
+    let begun = NaiveDate::from_ymd_opt(2022, 10, 25);
+    let led: Vec<(String, PersonKey, Option<NaiveDate>, Option<String>)> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::DelegationLeader {
+                meeting,
+                country,
+                person,
+            } => Some((
+                country.clone(),
+                person.clone(),
+                meeting.date,
+                meeting.place.clone(),
+            )),
+            _ => None,
+        })
+        .collect();
+    let pretoria = Some("Pretoria".to_string());
+    assert_eq!(
+        led,
+        vec![
+            (
+                "Ethiopia".to_string(),
+                person_key("Amanuel Tesfaye"),
+                begun,
+                pretoria.clone()
+            ),
+            (
+                "TPLF".to_string(),
+                person_key("Berhane Kidane"),
+                begun,
+                pretoria
+            ),
+        ]
+    );
+}
