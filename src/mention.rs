@@ -424,6 +424,13 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
                     && tokens.get(e + 1).is_some_and(|_| venue_word(e + 1))
                 {
                     e += 2;
+                } else if e == i + 1
+                    && tokens.get(e).is_some_and(|t| t.text == "of")
+                    && tokens.get(e + 1).is_some_and(|t| t.text == "the")
+                    && tokens.get(e + 2).is_some_and(|_| venue_word(e + 2))
+                {
+                    // "the Great Hall of the People"
+                    e += 3;
                 } else {
                     break;
                 }
@@ -1254,5 +1261,14 @@ mod tests {
         let names: Vec<&str> = m.names.iter().map(|n| n.text.as_str()).collect();
         assert_eq!(names, ["Recep Tayyip Erdogan"]);
         assert_eq!(m.venues[0].1, "Dolmabahce Palace");
+    }
+
+    #[test]
+    fn a_venue_head_takes_of_the_and_a_name() {
+        let lex = lexicon();
+        let t = tokens("they signed at the Great Hall of the People here", lex);
+        let m = analyse(&t, lex);
+        let venues: Vec<&str> = m.venues.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(venues, ["Great Hall of the People"]);
     }
 }
