@@ -291,18 +291,36 @@ impl Extractor<'_> {
         // every list in the sentence: "The American delegation also
         // included A and B; Putin was accompanied by C and D"
         // (each time it comes: "A's delegation included B, and C's included D")
-        let mut found: Vec<(usize, &str)> = triggers
+        let mut found: Vec<(usize, &str, usize)> = triggers
             .iter()
             .flat_map(|t| {
                 std::iter::successors(ctx.find(t, 0), |&k| ctx.find(t, k + 1))
-                    .map(move |k| (k, t.as_str()))
+                    .map(move |k| (k, t.as_str(), k + t.split(' ').count()))
             })
             .collect();
+        // "accompanied at the meeting by": the trigger around a place in
+        // the event
+        for t in triggers.iter().filter(|t| t.ends_with(" by")) {
+            let verb = t.trim_end_matches(" by");
+            let mut from = 0;
+            while let Some(k) = ctx.find(verb, from) {
+                from = k + 1;
+                let after = k + verb.split(' ').count();
+                if ctx.word(after) != "at" {
+                    continue;
+                }
+                let by = (after + 1..(after + 4).min(ctx.tokens.len()))
+                    .find(|&b| ctx.word(b) == "by")
+                    .filter(|&b| (after + 1..b).any(|w| ctx.is(w, Cue::SessionNoun)));
+                if let Some(b) = by {
+                    found.push((k, t.as_str(), b + 1));
+                }
+            }
+        }
         found.sort();
-        found.dedup_by_key(|(k, _)| *k);
-        for (i, &(k, trig)) in found.iter().enumerate() {
-            let from = k + trig.split(' ').count();
-            let next = found.get(i + 1).map_or(ctx.tokens.len(), |(n, _)| *n);
+        found.dedup_by_key(|(k, _, _)| *k);
+        for (i, &(k, trig, from)) in found.iter().enumerate() {
+            let next = found.get(i + 1).map_or(ctx.tokens.len(), |(n, _, _)| *n);
             // a list with semicolons runs on, unless another list follows
             // "joined by A, and Gorbachev, the party leader, was flanked by
             // B": the next list's subject starts its own clause

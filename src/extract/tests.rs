@@ -1241,3 +1241,18 @@ fn a_government_and_a_front_each_send_a_team_to_talks_that_began_days_before() {
         ]
     );
 }
+
+#[test]
+fn accompanied_at_the_meeting_by_lists_the_delegation() {
+    let facts = facts_of(
+        "May 16, 1989\n\nBEIJING, May 16 (Xinhua) -- Chinese Premier Li Wen met here this \
+         morning with Soviet President Ivan Orlov. Orlov was accompanied at the meeting by \
+         Soviet Foreign Minister Pavel Sokolov and Anton Volkov.\n",
+    );
+    assert_eq!(
+        leader_of(&facts, "Soviet Union"),
+        Some(person_key("Ivan Orlov"))
+    );
+    assert!(facts.iter().any(|f| matches!(f,
+        Fact::DelegationMember { person, .. } if *person == person_key("Anton Volkov"))));
+}
