@@ -124,17 +124,24 @@ fn the_second_blind_set_does_not_fall_below_overall_f1_074() {
     blind_floor("blind2", 0.74);
 }
 
-/// Ten more again (tests/blind3/README.md); first 0.578, last 0.768.
+/// Ten more again (tests/blind3/README.md); first 0.578, last 0.786.
 #[test]
-fn the_third_blind_set_does_not_fall_below_overall_f1_073() {
-    blind_floor("blind3", 0.73);
+fn the_third_blind_set_does_not_fall_below_overall_f1_075() {
+    blind_floor("blind3", 0.75);
 }
 
 /// Eight articles of 2024-25 in the seeds' genre (tests/blind4/README.md);
-/// first 0.779, last 0.793.
+/// first 0.779, last 0.811.
 #[test]
-fn the_fourth_blind_set_does_not_fall_below_overall_f1_076() {
-    blind_floor("blind4", 0.76);
+fn the_fourth_blind_set_does_not_fall_below_overall_f1_078() {
+    blind_floor("blind4", 0.78);
+}
+
+/// Ten articles from 1966 to 2023 (tests/blind5/README.md); first 0.601,
+/// last 0.776.
+#[test]
+fn the_fifth_blind_set_does_not_fall_below_overall_f1_074() {
+    blind_floor("blind5", 0.74);
 }
 
 #[test]
