@@ -393,6 +393,8 @@ fn not_a_quantity(ctx: &Ctx, k: usize) -> bool {
     (k > 0 && ctx.word(k - 1) == "from" && (k + 1..k + 4).any(|j| ctx.word(j) == "to"))
         || (k > 0 && month(k - 1))
         || month(k + 1)
+        // "on 15 and 16 October", "15-16 October"
+        || (matches!(ctx.word(k + 1), "and" | "-" | "to") && month(k + 3))
 }
 
 /// The number token `k` gives, not "the two sides".

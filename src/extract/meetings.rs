@@ -267,6 +267,15 @@ impl Extractor<'_> {
                 date.is_none() && year.is_none() && o.sentence + 1 == ctx.sentence.index
             });
             let date = date.or(orphan.as_ref().map(|o| o.date));
+            // "Obama has spoken by telephone with Rouhani" in the lead: a
+            // call of the day the article is dated
+            let date = date.or_else(|| {
+                let lead_call = kind == MeetingKind::PhoneCall
+                    && year.is_none()
+                    && self.lead_at == Some(ctx.sentence.index)
+                    && (cue.saturating_sub(3)..cue).any(|k| matches!(ctx.word(k), "has" | "have"));
+                self.reference.filter(|_| lead_call)
+            });
             // "Putin told Erdogan on Monday that ... The two presidents held
             // talks in Sochi": the day the sentence before gave no event
             let loose = self

@@ -555,7 +555,7 @@ impl Extractor<'_> {
             // "since 2022": not the date of anything here
             let prev = |k: usize| if tok >= k { ctx.word(tok - k) } else { "" };
             if matches!(prev(1), "since" | "before" | "until" | "over" | "than")
-                || (matches!(prev(1), "early" | "late" | "mid")
+                || (matches!(prev(1), "early" | "late" | "mid" | "the")
                     && matches!(prev(2), "since" | "before" | "until"))
             {
                 continue;

@@ -1256,3 +1256,30 @@ fn accompanied_at_the_meeting_by_lists_the_delegation() {
     assert!(facts.iter().any(|f| matches!(f,
         Fact::DelegationMember { person, .. } if *person == person_key("Anton Volkov"))));
 }
+
+#[test]
+fn a_call_told_in_the_present_perfect_is_of_the_articles_day() {
+    let text = "27 September 2013 Last updated at 22:51 GMT\n\nPresident Ama Osei has spoken by \
+                telephone with Kenya's President Joel Kamau, the first conversation between \
+                the two since the 1979 revolution. At Thursday's meeting in Nairobi the \
+                parties agreed to resume formal negotiations in Geneva on 15 and 16 October.\n";
+    let calls: Vec<MeetingKey> = (extracted(text).facts.meetings.into_iter())
+        .map(|m| m.key)
+        .filter(|k| k.kind == MeetingKind::PhoneCall)
+        .collect();
+    assert_eq!(calls.len(), 1);
+    assert_eq!(calls[0].date, NaiveDate::from_ymd_opt(2013, 9, 27));
+    assert_eq!(calls[0].year, None);
+    let deals: Vec<(AgreementKind, Option<u64>)> = agreements(&facts_of(text))
+        .into_iter()
+        .map(|(k, q, _)| (k, q))
+        .collect();
+    assert_eq!(deals, vec![(AgreementKind::FurtherTalks, None)]);
+    // two days of a month are no quantity
+    let deals = agreements(&facts_of(
+        "May 2, 2013\n\nThe two sides met in Nairobi on Thursday and agreed a truce for \
+         15 and 16 October.\n",
+    ));
+    assert_eq!(deals.len(), 1);
+    assert_eq!(deals[0].1, None);
+}
