@@ -712,6 +712,7 @@ mod tests {
         assert_eq!(lex.country("Kremlin"), Some("Russia"));
         assert_eq!(lex.country_proper("Kremlin"), None);
         assert_eq!(lex.city("Kiev"), Some("Kyiv"));
+        assert_eq!(lex.city("Peking"), Some("Beijing"));
         assert!(lex.is_office_head("Minister"));
         assert!(!lex.is_office_head("Deputy"));
         assert_eq!(lex.role_synonym("kremlin aide"), Some("Presidential Aide"));
