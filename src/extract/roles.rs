@@ -282,11 +282,14 @@ impl Extractor<'_> {
                 .position(|n| n.end == k || (n.end + 1 == k && ctx.word(n.end) == ","));
             let listed = first_at.is_some_and(|n| {
                 let start = ctx.m.names[n].start;
+                // (not "announced by A and his counterpart B")
                 (start.saturating_sub(5)..start).any(|t| {
-                    matches!(
-                        ctx.word(t),
-                        "with" | "including" | "included" | "by" | "among"
-                    )
+                    matches!(ctx.word(t), "with" | "including" | "included" | "among")
+                        || (ctx.word(t) == "by"
+                            && t > 0
+                            && self
+                                .lex
+                                .is_cue(Cue::CompanionList, &format!("{} by", ctx.word(t - 1))))
                 })
             });
             if listed {

@@ -1178,6 +1178,16 @@ fn after_two_sides_named_as_a_pair_one_person_of_a_pair_gives_the_other_his_side
                 Kamau came along with Trade Minister Kofi Mensah and Kenyan Health Minister Ruth \
                 Njeri.\n";
     assert!(roles(text).contains(&(person_key("Kofi Mensah"), None)));
+    // "announced by A and his counterpart B" is a pair, "accompanied by A
+    // and B" a list
+    let text = "May 2, 1975\n\nGhana and Kenya agreed on Monday to end the dispute. The deal \
+                was announced by Foreign Minister Kofi Mensah and his Kenyan counterpart, Ruth \
+                Njeri.\n";
+    assert!(roles(text).contains(&(person_key("Kofi Mensah"), Some("Ghana".into()))));
+    let text = "May 2, 1975\n\nGhana and Kenya agreed on Monday to end the dispute. Kamau was \
+                accompanied by Trade Minister Kofi Mensah and Kenyan Health Minister Ruth \
+                Njeri.\n";
+    assert!(roles(text).contains(&(person_key("Kofi Mensah"), None)));
 }
 
 #[test]
