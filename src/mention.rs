@@ -1170,6 +1170,17 @@ mod tests {
     }
 
     #[test]
+    fn a_top_commander_of_a_party_named_in_the_possessive() {
+        assert_eq!(
+            office_of(
+                "Petro and the ELN's top commander, Antonio Ruiz, shook hands.",
+                "Antonio Ruiz"
+            ),
+            Some(("Top Commander".into(), Some("ELN".into())))
+        );
+    }
+
+    #[test]
     fn a_council_of_ministers_is_one_body() {
         assert_eq!(
             office_of(
