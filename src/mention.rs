@@ -419,18 +419,14 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
                 if e < tokens.len() && e < i + 4 && (venue_word(e) || is_particle(&tokens[e], lex))
                 {
                     e += 1;
-                } else if e == i + 1
-                    && tokens.get(e).is_some_and(|t| t.text == "of")
-                    && tokens.get(e + 1).is_some_and(|_| venue_word(e + 1))
-                {
-                    e += 2;
-                } else if e == i + 1
-                    && tokens.get(e).is_some_and(|t| t.text == "of")
-                    && tokens.get(e + 1).is_some_and(|t| t.text == "the")
-                    && tokens.get(e + 2).is_some_and(|_| venue_word(e + 2))
-                {
-                    // "the Great Hall of the People"
-                    e += 3;
+                } else if e == i + 1 && tokens.get(e).is_some_and(|t| t.text == "of") {
+                    // "Palace of Independence", "the Great Hall of the People"
+                    let the = tokens.get(e + 1).is_some_and(|t| t.text == "the");
+                    let name = e + 1 + usize::from(the);
+                    if !tokens.get(name).is_some_and(|_| venue_word(name)) {
+                        break;
+                    }
+                    e = name + 1;
                 } else {
                     break;
                 }

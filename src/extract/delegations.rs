@@ -56,6 +56,16 @@ impl Extractor<'_> {
             .cloned()
     }
 
+    /// Remembers the country whose government the sentence names ("the
+    /// Colombian government"), for a later "government delegation".
+    pub(super) fn note_government(&mut self, ctx: &Ctx) {
+        if let Some(c) =
+            (ctx.m.countries.iter()).find(|c| !c.possessive && ctx.word(c.end) == "government")
+        {
+            self.government = Some(c.country.clone());
+        }
+    }
+
     /// Delegation leaders and members.
     pub(super) fn delegations(&mut self, ctx: &Ctx) {
         let mut listed = false;

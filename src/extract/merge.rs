@@ -273,6 +273,7 @@ impl Extractor<'_> {
             .filter(|m| matches!(m.kind, MeetingKind::Talks | MeetingKind::Summit))
             .filter_map(|m| Some((m.date?, m.place.clone()?, m.kind)))
             .collect();
+        let span = i64::from(self.span_days.max(1));
         for m in self.mentions.iter_mut() {
             if m.kind != MeetingKind::Meeting || m.explicit {
                 continue;
@@ -282,7 +283,6 @@ impl Extractor<'_> {
             };
             // ("a week of talks that opened on January 4" and the signing
             // on the 10th: the days the talks lasted)
-            let span = i64::from(self.span_days.max(1));
             let within = |ed: NaiveDate| ed <= d && (d - ed).num_days() < span;
             if let Some((ed, _, k)) = events.iter().find(|(ed, ep, _)| within(*ed) && *ep == p) {
                 m.kind = *k;
@@ -311,7 +311,6 @@ impl Extractor<'_> {
             };
             // "ended four days of negotiations on Thursday ... The talks in
             // Arlington were opened on Monday": one event over its days
-            let span = i64::from(self.span_days.max(1));
             for m in self.mentions.iter_mut() {
                 let gap = match (m.date, date) {
                     (Some(a), Some(b)) => (a - b).num_days().abs(),

@@ -375,29 +375,23 @@ impl Extractor<'_> {
 
     /// The person a name mention stands for, registering the full name.
     pub(super) fn resolve_name(&mut self, text: &str) -> PersonKey {
-        let full = if text.split_whitespace().count() >= 2 {
-            // "President Ayub Khan" after "Mohammad Ayub Khan": the full name
-            match self.surnames.get(&surname_key(text)) {
-                Some(full)
-                    if full.len() > text.len()
-                        && full
-                            .to_lowercase()
-                            .ends_with(&format!(" {}", text.to_lowercase())) =>
-                {
-                    full.clone()
+        let single = text.split_whitespace().count() < 2;
+        // "President Ayub Khan" after "Mohammad Ayub Khan": the full name
+        let tail_of = |full: &str| {
+            full.len() > text.len()
+                && full
+                    .to_lowercase()
+                    .ends_with(&format!(" {}", text.to_lowercase()))
+        };
+        let full = match self.surnames.get(&surname_key(text)) {
+            Some(full) if single || tail_of(full) => full.clone(),
+            None if single => {
+                if !self.bare_surnames.contains(&text.to_string()) {
+                    self.bare_surnames.push(text.to_string());
                 }
-                _ => text.to_string(),
+                text.to_string()
             }
-        } else {
-            match self.surnames.get(&surname_key(text)) {
-                Some(full) => full.clone(),
-                None => {
-                    if !self.bare_surnames.contains(&text.to_string()) {
-                        self.bare_surnames.push(text.to_string());
-                    }
-                    text.to_string()
-                }
-            }
+            _ => text.to_string(),
         };
         let key = person_key(&full);
         let entry = self
@@ -440,11 +434,7 @@ impl Extractor<'_> {
         self.roles_in_clauses(&ctx);
         self.counterparts(&ctx);
         self.sides_of_pairs(&ctx);
-        if let Some(c) =
-            (ctx.m.countries.iter()).find(|c| !c.possessive && ctx.word(c.end) == "government")
-        {
-            self.government = Some(c.country.clone());
-        }
+        self.note_government(&ctx);
         self.shared_offices(&ctx);
         self.delegations(&ctx);
         self.agreements(&ctx);

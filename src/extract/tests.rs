@@ -49,14 +49,25 @@ fn agreements(facts: &[Fact]) -> Vec<(AgreementKind, Option<u64>, Option<NaiveDa
         .collect()
 }
 
+/// Runs `f` on the context of one sentence read alone.
+fn with_ctx<R>(sentence: &str, f: impl FnOnce(&Ctx) -> R) -> R {
+    let lex = lexicon();
+    let clean = text::clean(&format!("{sentence}\n"));
+    let s = text::sentences(&clean, lex).remove(0);
+    let tokens = text::tokens(&s.text, lex);
+    let m = mention::analyse(&tokens, lex);
+    f(&Ctx::new(&s, &tokens, &m, Vec::new(), lex))
+}
+
 #[test]
 fn a_phrase_is_found_where_its_words_first_start_at_or_after_a_token() {
-    let lex = lexicon();
-    let clean = text::clean("The talks ended, and talks will go on after the talks end.\n");
-    let sentence = text::sentences(&clean, lex).remove(0);
-    let tokens = text::tokens(&sentence.text, lex);
-    let m = mention::analyse(&tokens, lex);
-    let ctx = Ctx::new(&sentence, &tokens, &m, Vec::new(), lex);
+    with_ctx(
+        "The talks ended, and talks will go on after the talks end.",
+        finds_phrases,
+    );
+}
+
+fn finds_phrases(ctx: &Ctx) {
     // The(0) talks(1) ended(2) ,(3) and(4) talks(5) will(6) go(7) on(8)
     // after(9) the(10) talks(11) end(12) .(13)
     assert_eq!(ctx.find("talks", 0), Some(1));
@@ -1055,13 +1066,9 @@ fn a_week_of_talks_in_a_capital_named_by_its_country_holds_its_signing_but_not_s
 #[test]
 fn a_span_of_talks_is_given_in_days_weeks_or_a_day_count_before_the_noun() {
     let span = |sentence: &str| {
-        let lex = lexicon();
-        let clean = text::clean(&format!("{sentence}\n"));
-        let s = text::sentences(&clean, lex).remove(0);
-        let tokens = text::tokens(&s.text, lex);
-        let m = mention::analyse(&tokens, lex);
-        let ctx = Ctx::new(&s, &tokens, &m, Vec::new(), lex);
-        (0..tokens.len()).filter_map(|k| span_at(&ctx, k)).max()
+        with_ctx(sentence, |ctx| {
+            (0..ctx.tokens.len()).filter_map(|k| span_at(ctx, k)).max()
+        })
     };
     assert_eq!(span("It ended four days of negotiations."), Some(4));
     assert_eq!(span("It crowned a week of talks."), Some(7));
