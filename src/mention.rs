@@ -1040,6 +1040,14 @@ fn attach_offices(tokens: &[Token], lex: &Lexicon, m: &mut Mentions) {
                 target = name_at(m, past_ranks(tokens, m.offices[next].0.end, lex));
             }
         }
+        // "Ivan Orlov, general secretary of the party and president of the
+        // Presidium": a second office in the same apposition
+        if target.is_none() && office.start >= 1 && tokens[office.start - 1].lower() == "and" {
+            target = m.offices[..k]
+                .iter()
+                .find(|(o, _)| o.end + 1 == office.start)
+                .and_then(|(o, t)| t.filter(|&t| m.names[t].end < o.start));
+        }
         m.offices[k].1 = target;
     }
 }
@@ -1214,6 +1222,56 @@ mod tests {
                 "Rustem Umerov"
             ),
             Some(("Defense Minister".into(), Some("Ukraine".into())))
+        );
+    }
+
+    fn offices_of(sentence: &str, name: &str) -> Vec<(String, Option<String>)> {
+        let lex = lexicon();
+        let t = tokens(sentence, lex);
+        let m = analyse(&t, lex);
+        let Some(n) = m.names.iter().position(|n| n.text == name) else {
+            return Vec::new();
+        };
+        (m.offices.iter())
+            .filter(|(_, target)| *target == Some(n))
+            .map(|(o, _)| (o.title.clone(), o.country.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn two_offices_in_one_apposition_are_both_the_persons() {
+        assert_eq!(
+            offices_of(
+                "He met Ivan Orlov, general secretary of the Central Committee and president \
+                 of the Presidium of the Supreme Soviet of the USSR.",
+                "Ivan Orlov"
+            ),
+            vec![
+                ("General Secretary of the Central Committee".into(), None),
+                (
+                    "President of the Presidium of the Supreme Soviet of the USSR".into(),
+                    Some("Soviet Union".into())
+                )
+            ]
+        );
+        // two people's offices: each keeps its own
+        assert_eq!(
+            offices_of(
+                "President Ivan Orlov and Prime Minister Anton Volkov met.",
+                "Ivan Orlov"
+            ),
+            vec![("President".into(), None)]
+        );
+    }
+
+    #[test]
+    fn a_commission_is_a_body_not_a_name() {
+        assert_eq!(
+            office_of(
+                "Li Wen, chairman of the Central Military Commission, said.",
+                "Li Wen"
+            ),
+            Some(("Chairman of the Central Military Commission".into(), None))
         );
     }
 

@@ -785,9 +785,13 @@ impl Extractor<'_> {
             {
                 return Some(d);
             }
-            let talks_here = ctx.lower.iter().any(|w| {
-                matches!(*w, "delegation" | "summit") || self.lex.is_cue(Cue::TalksNoun, w)
-            });
+            // "accompanied at the meeting by": the sentence names the event
+            let at_event = ctx.word(k + 1) == "at"
+                && (k + 2..(k + 5).min(ctx.tokens.len())).any(|t| ctx.is(t, Cue::SessionNoun));
+            let talks_here = at_event
+                || ctx.lower.iter().any(|w| {
+                    matches!(*w, "delegation" | "summit") || self.lex.is_cue(Cue::TalksNoun, w)
+                });
             // "Trump was accompanied by", right after the meeting was named
             let named_subject = clause_subject.is_some()
                 || ctx.person_before(k).is_some_and(|n| {

@@ -1270,6 +1270,18 @@ fn accompanied_at_the_meeting_by_lists_the_delegation() {
         leader_of(&facts, "Soviet Union"),
         Some(person_key("Ivan Orlov"))
     );
+    // paragraphs after the meeting was told, "at the meeting" still names it
+    let facts = facts_of(
+        "May 16, 1989\n\nBEIJING, May 16 (Xinhua) -- Chinese Premier Li Wen met here this \
+         morning with Soviet President Ivan Orlov. The meeting lasted two hours. Li said the \
+         aim was to open up the future. He said that ties should grow. Trade was discussed \
+         too. Orlov was accompanied at the meeting by Soviet Foreign Minister Pavel Sokolov \
+         and Anton Volkov.\n",
+    );
+    assert_eq!(
+        leader_of(&facts, "Soviet Union"),
+        Some(person_key("Ivan Orlov"))
+    );
     assert!(facts.iter().any(|f| matches!(f,
         Fact::DelegationMember { person, .. } if *person == person_key("Anton Volkov"))));
 }
