@@ -202,13 +202,12 @@ impl Extractor<'_> {
             if ctx.word(k) != "counterpart" || k < 2 {
                 continue;
             }
-            let country = ctx
-                .m
-                .countries
-                .iter()
-                .find(|c| c.end == k && !c.possessive)
-                .map(|c| c.country.clone());
-            let owner_at = if country.is_some() { k - 2 } else { k - 1 };
+            // ("his South Korean counterpart": an adjective of two words)
+            let adjective = (ctx.m.countries.iter()).find(|c| c.end == k && !c.possessive);
+            let country = adjective.map(|c| c.country.clone());
+            let Some(owner_at) = adjective.map_or(k, |c| c.start).checked_sub(1) else {
+                continue;
+            };
             if !matches!(ctx.word(owner_at), "his" | "her") {
                 continue;
             }

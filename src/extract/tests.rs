@@ -1312,3 +1312,16 @@ fn a_call_told_in_the_present_perfect_is_of_the_articles_day() {
     assert_eq!(deals.len(), 1);
     assert_eq!(deals[0].1, None);
 }
+
+#[test]
+fn a_counterpart_of_a_two_word_adjective_takes_the_owners_office() {
+    let facts = facts_of(
+        "Dec 28, 2015\n\nSEOUL - The deal was announced by Foreign Minister Ken Sato and his \
+         South Korean counterpart, Park Min-ho, at a news conference in Seoul.\n",
+    );
+    assert!(roles(&facts).contains(&(
+        person_key("Park Min-ho"),
+        "Foreign Minister".to_string(),
+        Some("South Korea".to_string())
+    )));
+}
