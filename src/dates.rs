@@ -103,8 +103,8 @@ fn date_regex() -> &'static Regex {
             | \b(?P<sl_a>\d{{1,2}})/(?P<sl_b>\d{{1,2}})/(?P<sl_y>\d{{4}})\b     # 10/04/1998 (day first), 4/28/2018
             | \b(?P<mdy_m>{m})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b
                  (?:,?\s+(?P<mdy_y>\d{{4}})\b)?                                 # May 16, 2025
-            | \b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{m})
-                 (?:,?\s+(?P<dmy_y>\d{{4}})\b)?                                 # 16 May 2025
+            | \b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<dmy_m>{m})
+                 (?:(?:,?\s+|-)(?P<dmy_y>\d{{4}})\b)?                           # 16 May 2025, 16-May-2025
             | \b(?P<dir>next|last|this|previous|coming)?\s*
                  (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b # (next) Friday
             | \b(?P<vague>(?:last|next|this)\s+(?:week|month)|(?:last|next)\s+year|(?:last|next)\s+{m}(?:\s*,\s*[a-z]+|\s+[a-z]+)|earlier\s+this\s+(?:week|month|year)
@@ -470,6 +470,10 @@ mod tests {
             article_date("Title\nMONDAY, JULY 28, 2025\n\nBody"),
             Some(ymd(2025, 7, 28)),
             "a date line in capitals"
+        );
+        assert_eq!(
+            article_date("Title\n26-Oct-2020\n\nBody"),
+            Some(ymd(2020, 10, 26))
         );
         // a season or a ratio is no date
         assert_eq!(article_date("Title\nThe 2024/25 budget.\nNo date."), None);
