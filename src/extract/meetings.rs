@@ -45,6 +45,22 @@ impl Extractor<'_> {
                                 "be" | "been" | "being" | "is" | "are" | "was" | "were"
                             )
                     }
+                    // "will meet again in Vienna", "is due to meet Obama";
+                    // not "families could meet" or "meet the demands"
+                    "meet" | "meets" => {
+                        matches!(
+                            ctx.word(i + 1),
+                            "again" | "with" | "in" | "at" | "on" | "face" | "separately"
+                        ) || ctx.person_after(i + 1).is_some_and(|p| {
+                            let start = ctx.m.names[p].start;
+                            let office = (ctx.m.offices.iter())
+                                .find(|(_, t)| *t == Some(p))
+                                .map_or(start, |(o, _)| o.start.min(start));
+                            office == i + 1
+                                || office == i + 2
+                                    && matches!(ctx.word(i + 1), "the" | "mr" | "mrs" | "ms")
+                        }) || (ctx.word(i + 2).starts_with("counterpart"))
+                    }
                     // "a one-on-one conversation": a call only when said so
                     "conversation" => ctx.any(0..n, Cue::CallWord),
                     // "Monday's gathering", "the gathering"; not

@@ -1325,3 +1325,33 @@ fn a_counterpart_of_a_two_word_adjective_takes_the_owners_office() {
         Some("South Korea".to_string())
     )));
 }
+
+#[test]
+fn to_meet_again_somewhere_on_a_day_is_an_announced_meeting() {
+    let lead = "March 14, 2023\n\nGENEVA (Reuters) - Officials of the two neighbours held \
+                talks in Geneva on Tuesday. ";
+    let geneva = (NaiveDate::from_ymd_opt(2023, 3, 14), Some("Geneva".into()));
+    let vienna = (NaiveDate::from_ymd_opt(2023, 3, 28), Some("Vienna".into()));
+    for next in [
+        "The two sides agreed to meet again in Vienna on March 28.",
+        "Foreign Minister Ana Lima is due to meet Mr Kofi Mensah in Vienna on March 28.",
+    ] {
+        assert_eq!(
+            meeting_keys(&format!("{lead}{next}\n")),
+            vec![geneva.clone(), vienna.clone()],
+            "{next}"
+        );
+    }
+    // "meet" as in meeting demands, people meeting, or an offer: no event
+    for other in [
+        "The border reopened on Tuesday, allowing families to meet.",
+        "The government failed to meet the demands in Vienna on March 28.",
+        "Ana Lima has repeatedly offered to meet Kofi Mensah in Vienna.",
+    ] {
+        assert_eq!(
+            meeting_keys(&format!("{lead}{other}\n")),
+            vec![geneva.clone()],
+            "{other}"
+        );
+    }
+}
