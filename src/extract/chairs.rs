@@ -13,12 +13,13 @@ impl Extractor<'_> {
             // "Busaidi mediated, moving between the two rooms": no object
             let intransitive = matches!(ctx.word(k), "mediated" | "presided" | "moderated")
                 && matches!(ctx.word(k + 1), "," | "." | ";" | "between");
+            // "Biden hosted Xi": the host of a meeting with a guest
+            let guest = ctx.word(k) == "hosted"
+                && ctx.person_after(k + 1).is_some()
+                && !ctx.meetings.is_empty();
             let object = intransitive
                 || ctx.any(k + 1..(k + 5).min(ctx.tokens.len()), Cue::SessionNoun)
-                // "Biden hosted Xi": the host of a meeting with a guest
-                || (ctx.word(k) == "hosted"
-                    && ctx.person_after(k + 1).is_some()
-                    && !ctx.meetings.is_empty());
+                || guest;
             // "Wang Yi, who had brokered the meeting"
             let Some(n) = ctx
                 .m
@@ -33,6 +34,22 @@ impl Extractor<'_> {
                     let end = ctx.m.names[n].end;
                     (end + 1 == who || (end..who).any(|t| ctx.word(t) == "who")).then_some(n)
                 })
+                .or_else(|| {
+                    // "Acheson, whom the delegates elected president of the
+                    // conference, presided": past a relative clause
+                    let who = (k.saturating_sub(16)..k)
+                        .rev()
+                        .find(|&w| matches!(ctx.word(w), "who" | "whom"))?;
+                    let n = ctx.person_before(who)?;
+                    let clause = ctx.m.names[n].end + 1 == who
+                        && ctx.word(who - 1) == ","
+                        && ctx.word(k - 1) == ","
+                        && !(who + 1..k - 1).any(|t| ctx.word(t) == ",");
+                    clause.then_some(n)
+                })
+                // "Siilasvuo of Finland, the acting commander of the force,
+                // presided": past an apposition
+                .or_else(|| ctx.subject_before(k))
                 .or_else(|| {
                     // "Anwar announced after chairing a special meeting": the
                     // subject of the clause the gerund hangs on
@@ -51,7 +68,11 @@ impl Extractor<'_> {
             let Some(Some(p)) = ctx.persons.get(n).cloned() else {
                 continue;
             };
-            if let Some(mt) = self.meeting_here(ctx) {
+            // (the guest's visit is the meeting the host verb named)
+            let visit = (ctx.meetings.iter())
+                .find(|(_, cue)| guest && *cue == k)
+                .map(|(i, _)| *i);
+            if let Some(mt) = visit.or_else(|| self.meeting_here(ctx)) {
                 self.emit(ctx, "chaired", Pending::Chair(mt, p));
             }
         }

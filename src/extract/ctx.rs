@@ -202,7 +202,12 @@ impl<'s> Ctx<'s> {
             let open = (j.saturating_sub(16)..j - 1)
                 .rev()
                 .find(|&t| self.word(t) == ",")?;
-            person_ending(open)
+            // "General Ensio Siilasvuo of Finland, the acting commander ...,"
+            let of_country = (self.m.countries.iter())
+                .find(|c| c.end == open && !c.possessive && c.start > 0)
+                .filter(|c| self.word(c.start - 1) == "of")
+                .map(|c| c.start - 1);
+            person_ending(open).or_else(|| person_ending(of_country?))
         })
     }
 

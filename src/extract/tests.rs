@@ -1355,3 +1355,34 @@ fn to_meet_again_somewhere_on_a_day_is_an_announced_meeting() {
         );
     }
 }
+
+#[test]
+fn a_chair_past_a_relative_clause_or_an_apposition_and_a_host_of_a_guest() {
+    let lead = "June 3, 2024\n\nThe two sides signed an accord in Lisbon on Monday. ";
+    for chair in [
+        "Secretary of State Ana Sousa, whom the delegates elected president of the \
+         conference, presided over the ceremony.",
+        "General Juha Virtanen of Finland, the acting commander of the United Nations \
+         Emergency Force, presided over the ceremony.",
+    ] {
+        let facts = facts_of(&format!("{lead}{chair}\n"));
+        let name = if chair.contains("Sousa") {
+            "Ana Sousa"
+        } else {
+            "Juha Virtanen"
+        };
+        assert_eq!(chairs(&facts), vec![person_key(name)], "{chair}");
+    }
+    // the host of a guest chairs the guest's visit, not the talks of the lead
+    let text = "March 10, 2023\n\nThe two sides held talks in Beijing on Friday. Chinese \
+                President Li Wen, who held talks with Crown Prince Omar Said in Riyadh in \
+                December, hosted Iranian President Reza Karimi in Beijing last month.\n";
+    let chaired: Vec<(Option<NaiveDate>, PersonKey)> = facts_of(text)
+        .into_iter()
+        .filter_map(|f| match f {
+            Fact::Chair { meeting, person } => Some((meeting.date, person)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(chaired, vec![(None, person_key("Li Wen"))]);
+}
