@@ -61,6 +61,22 @@ impl Extractor<'_> {
                                     && matches!(ctx.word(i + 1), "the" | "mr" | "mrs" | "ms")
                         }) || (ctx.word(i + 2).starts_with("counterpart"))
                     }
+                    // "the peace conference"; not "a news conference" or
+                    // "the conference room"
+                    "conference" => {
+                        !(i > 0 && matches!(ctx.word(i - 1), "news" | "press" | "video"))
+                            && !matches!(
+                                ctx.word(i + 1),
+                                "call"
+                                    | "calls"
+                                    | "room"
+                                    | "hall"
+                                    | "center"
+                                    | "centre"
+                                    | "building"
+                                    | "table"
+                            )
+                    }
                     // "a one-on-one conversation": a call only when said so
                     "conversation" => ctx.any(0..n, Cue::CallWord),
                     // "Monday's gathering", "the gathering"; not

@@ -1386,3 +1386,25 @@ fn a_chair_past_a_relative_clause_or_an_apposition_and_a_host_of_a_guest() {
         .collect();
     assert_eq!(chaired, vec![(None, person_key("Li Wen"))]);
 }
+
+#[test]
+fn a_conference_is_talks_but_a_news_conference_is_not() {
+    let keys = meeting_keys(
+        "July 7, 2017\n\nThe conference in Geneva opened on Wednesday with an address by \
+         the mediator.\n",
+    );
+    assert_eq!(
+        keys,
+        vec![(NaiveDate::from_ymd_opt(2017, 7, 5), Some("Geneva".into()))]
+    );
+    for other in [
+        "The minister told a news conference in Ankara on Wednesday that he was hopeful.",
+        "Reporters waited at the conference center in Ankara on Wednesday.",
+    ] {
+        assert_eq!(
+            meeting_keys(&format!("July 7, 2017\n\n{other}\n")),
+            vec![],
+            "{other}"
+        );
+    }
+}
