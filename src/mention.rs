@@ -637,6 +637,14 @@ fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Opti
             delegation_role = true;
             words.push(t.text.clone());
             j += 1;
+        } else if !saw_head
+            && lower == "under"
+            && t.is_capitalized()
+            && tokens.get(j + 1).is_some_and(|n| n.lower() == "secretary")
+        {
+            // "Under Secretary of State"
+            words.push(t.text.clone());
+            j += 1;
         } else if !saw_head && t.is_capitalized() && domain_word_before_head(tokens, j, lex, m) {
             // "Culture Minister", "Policy Planning Director"
             words.push(t.text.clone());

@@ -184,7 +184,7 @@ impl Extractor<'_> {
                 }
                 // "..., and Bahrain's by its foreign minister, NAME"
                 if let Some(mt) = meeting {
-                    for (c, p) in self.elliptical_leaders(ctx, j + 2) {
+                    for (_, c, p) in self.elliptical_leaders(ctx, j + 2) {
                         self.leader(ctx, "delegation-led-by", mt, &c, &p);
                     }
                 }
@@ -369,6 +369,22 @@ impl Extractor<'_> {
             } else {
                 next
             };
+            // "the Soviet Union was represented by A, the United States by
+            // B, and Great Britain by C": each country its own leader
+            let elided = if trig == "represented by" {
+                (self.elliptical_leaders(ctx, from))
+                    .into_iter()
+                    .filter(|(b, _, _)| *b >= from && *b < stop)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let stop = elided.first().map_or(stop, |(b, _, _)| *b);
+            if let (false, Some(mt)) = (elided.is_empty(), self.meeting_here(ctx)) {
+                for (_, c, p) in &elided {
+                    self.leader(ctx, "delegation-led-by", mt, c, p);
+                }
+            }
             // "Macron and Putin were accompanied by their foreign ministers,
             // A and B": each subject with the one named in its place
             if self.respective_groups(ctx, trig, k, from..stop) {
@@ -513,13 +529,31 @@ impl Extractor<'_> {
         }
     }
 
-    /// "and Bahrain's by its foreign minister, NAME": the country and leader
-    /// of each delegation a "led by" leaves its verb out for, after `from`.
-    pub(super) fn elliptical_leaders(&self, ctx: &Ctx, from: usize) -> Vec<(String, PersonKey)> {
+    /// "and Bahrain's by its foreign minister, NAME", "and the Israeli
+    /// delegation by NAME", ", the United States by NAME": the country and
+    /// leader of each delegation a "led by" leaves its verb out for, after
+    /// `from`, with the token where each clause begins.
+    pub(super) fn elliptical_leaders(
+        &self,
+        ctx: &Ctx,
+        from: usize,
+    ) -> Vec<(usize, String, PersonKey)> {
         let mut out = Vec::new();
         for c in ctx.m.countries.iter().filter(|c| c.start > from) {
-            let by = c.end + usize::from(c.possessive);
-            if !matches!(ctx.word(c.start - 1), "and" | ";" | "while") || ctx.word(by) != "by" {
+            let mut by = c.end + usize::from(c.possessive);
+            // "the Israeli delegation by", "the Turkish Cypriot one by"
+            if !c.possessive && (ctx.is(by, Cue::DelegationNoun) || ctx.word(by) == "one") {
+                by += 1;
+            }
+            let opens = if ctx.word(c.start - 1) == "the" {
+                c.start - 1
+            } else {
+                c.start
+            };
+            if opens == 0
+                || !matches!(ctx.word(opens - 1), "and" | ";" | "while" | ",")
+                || ctx.word(by) != "by"
+            {
                 continue;
             }
             let mut k = by + 1;
@@ -534,7 +568,12 @@ impl Extractor<'_> {
                     .and_then(|(_, t)| *t)
             });
             if let Some(Some(p)) = person.map(|n| ctx.persons.get(n).cloned().flatten()) {
-                out.push((c.country.clone(), p));
+                let begins = if ctx.word(opens - 1) == "and" && ctx.word(opens - 2) == "," {
+                    opens - 2
+                } else {
+                    opens - 1
+                };
+                out.push((begins, c.country.clone(), p));
             }
         }
         out
@@ -761,6 +800,18 @@ impl Extractor<'_> {
             let clear = !ctx.m.names.iter().any(|n| between(n.start))
                 && !ctx.m.countries.iter().skip(1).any(|c| between(c.start));
             (opens && passive && clear).then(|| first.country.clone())
+        });
+        // "while Britain, the third guarantor power, was represented by":
+        // the country an apposition right before the verb describes
+        let side = side.or_else(|| {
+            let passive = k >= 2
+                && matches!(ctx.word(k - 1), "was" | "were" | "is")
+                && ctx.word(k - 2) == ",";
+            let c = ctx.m.countries.iter().rev().find(|c| c.end < k)?;
+            let between = |t: usize| t > c.end && t < k;
+            let clear = !ctx.m.names.iter().any(|n| between(n.start))
+                && !(c.end + 1..k - 2).any(|t| ctx.word(t) == ",");
+            (passive && clear && !c.possessive && ctx.word(c.end) == ",").then(|| c.country.clone())
         });
         if let Some(c) = side {
             let mt = self.meeting_here(ctx)?;

@@ -1408,3 +1408,50 @@ fn a_conference_is_talks_but_a_news_conference_is_not() {
         );
     }
 }
+
+#[test]
+fn delegations_whose_verb_is_left_out_each_have_their_leader() {
+    let lead = "July 7, 2017\n\nGENEVA (Reuters) - Talks on the dispute opened in Geneva on \
+                Friday. ";
+    let cases: [(&str, &[(&str, &str)]); 3] = [
+        (
+            "The Egyptian delegation was led by General Ali Hassan, chief of operations of \
+             the Egyptian armed forces, and the Israeli delegation by General Dan Levi, a \
+             former head of military intelligence.",
+            &[("Egypt", "Ali Hassan"), ("Israel", "Dan Levi")],
+        ),
+        (
+            "At the talks the Soviet Union was represented by Ivan Orlov, the United States \
+             by Under Secretary of State John Miller, and Great Britain by Tom Hardy, the \
+             Lord President of the Council.",
+            &[
+                ("Soviet Union", "Ivan Orlov"),
+                ("United States", "John Miller"),
+                ("United Kingdom", "Tom Hardy"),
+            ],
+        ),
+        (
+            "Turkey was represented by Foreign Minister Ali Kaya and Greece by Foreign \
+             Minister Nikos Pappas, while Britain, the third guarantor power, was \
+             represented by its Europe minister, Tom Hardy.",
+            &[
+                ("Turkey", "Ali Kaya"),
+                ("Greece", "Nikos Pappas"),
+                ("United Kingdom", "Tom Hardy"),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let facts = facts_of(&format!("{lead}{text}\n"));
+        for (country, name) in want {
+            assert_eq!(
+                leader_of(&facts, country),
+                Some(person_key(name)),
+                "{country} in {text}"
+            );
+        }
+        // no one is in another side's delegation
+        let members = members(&facts);
+        assert_eq!(members.len(), want.len(), "{members:?}");
+    }
+}
