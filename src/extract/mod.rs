@@ -346,6 +346,28 @@ fn dateline(tokens: &[Token], lex: &Lexicon) -> Option<String> {
                 return Some(city.to_string());
             }
         }
+        // "Crans-Montana, Switzerland (dpa) -": a city the gazetteer lacks,
+        // then its country and the agency or a dash
+        let country_then_agency = (1..=3).any(|n| {
+            let Some(country) = tokens.get(len + 1..len + 1 + n) else {
+                return false;
+            };
+            let name = country.iter().map(|t| t.text.as_str()).collect::<Vec<_>>();
+            lex.country(&name.join(" ")).is_some()
+                && matches!(
+                    tokens.get(len + 1 + n).map(|t| t.text.as_str()),
+                    Some("(" | "—" | "–" | "-")
+                )
+        });
+        let plain = words
+            .iter()
+            .all(|t| t.text.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+            && !words.iter().any(|t| lex.non_names.contains(t.lower()));
+        if titled && next == Some(",") && country_then_agency && plain {
+            if lex.country(&phrase).is_none() {
+                return Some(lex.city(&phrase).unwrap_or(&phrase).to_string());
+            }
+        }
     }
     None
 }

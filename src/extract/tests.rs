@@ -489,6 +489,22 @@ fn a_dateline_may_end_in_a_colon() {
 }
 
 #[test]
+fn a_dateline_city_the_gazetteer_lacks_stands_before_its_country_and_agency() {
+    let keys = meeting_keys(
+        "07.07.2017 04:12\n\nLake-Vista, Switzerland (dpa) - Talks on the island's future \
+         broke down without an agreement on Friday.\n",
+    );
+    let day = NaiveDate::from_ymd_opt(2017, 7, 7);
+    assert_eq!(keys, vec![(day, Some("Lake-Vista".into()))]);
+    // two names and no country: no dateline
+    let keys = meeting_keys(
+        "07.07.2017 04:12\n\nSmith, Jones (dpa) - Talks on the island's future broke \
+         down without an agreement on Friday.\n",
+    );
+    assert_eq!(keys, vec![(day, None)]);
+}
+
+#[test]
 fn a_day_without_place_and_a_place_without_day_are_one_event() {
     let keys = meeting_keys(
         "2023-03-09T10:00:00Z\n\nThe two foreign ministers held talks on Thursday \
