@@ -272,12 +272,12 @@ impl Extractor<'_> {
         let n = ctx.tokens.len();
         let documents = &self.lex.agreements.documents;
         let is_document = |k: usize| documents.iter().any(|d| ctx.word(k) == d);
-        // not "did not sign", "No document ... was signed"
-        let denied = |k: usize| ctx.any(k.saturating_sub(3)..k, Cue::Negation);
+        // not "did not sign", "No document on either plan was signed"
+        let denied = |k: usize| ctx.any(k.saturating_sub(4)..k, Cue::Negation);
         (0..n).find(|&i| {
             ctx.word(i) == "signed"
-                && !denied(i)
-                && (i.saturating_sub(12)..(i + 7).min(n)).any(|k| is_document(k) && !denied(k))
+                && !ctx.any(i.saturating_sub(3)..i, Cue::Negation)
+                && (i.saturating_sub(16)..(i + 7).min(n)).any(|k| is_document(k) && !denied(k))
         })
     }
 

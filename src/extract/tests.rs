@@ -1471,3 +1471,24 @@ fn delegations_whose_verb_is_left_out_each_have_their_leader() {
         assert_eq!(members.len(), want.len(), "{members:?}");
     }
 }
+
+#[test]
+fn a_long_named_treaty_or_a_plan_that_was_signed_is_a_signing() {
+    let day = NaiveDate::from_ymd_opt(1963, 8, 5);
+    for text in [
+        "A treaty banning nuclear weapon tests in the atmosphere, in outer space and under \
+         water was signed in Lisbon today by the three foreign ministers.",
+        "The five presidents signed a regional peace plan in Lisbon today.",
+    ] {
+        let text = format!("5 August 1963\n\n{text}\n");
+        assert_eq!(
+            meeting_keys(&text),
+            vec![(day, Some("Lisbon".into()))],
+            "{text}"
+        );
+        assert_eq!(agreements(&facts_of(&text)).len(), 1, "{text}");
+    }
+    let text = "5 August 1963\n\nThe two presidents held talks in Lisbon today. No document \
+                on either plan was signed in Lisbon.\n";
+    assert_eq!(agreements(&facts_of(text)), vec![]);
+}
