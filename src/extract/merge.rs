@@ -172,6 +172,42 @@ impl Extractor<'_> {
         }
     }
 
+    /// "The signing took place at the Opera House and closed a conference
+    /// that opened on Tuesday": talks without a place, opened on the first
+    /// day of the span the article tells, were held where the event that
+    /// closed them was.
+    fn place_the_opening_of_the_span(&mut self) {
+        let (span, Some(reference)) = (i64::from(self.span_days), self.reference) else {
+            return;
+        };
+        if span < 2 {
+            return;
+        }
+        let placed: Vec<(NaiveDate, String)> = (self.mentions.iter())
+            .filter(|m| !m.earlier && m.kind != MeetingKind::PhoneCall)
+            .filter_map(|m| Some((m.date?, m.place.clone()?)))
+            .collect();
+        for m in self.mentions.iter_mut() {
+            let opening = matches!(m.kind, MeetingKind::Talks | MeetingKind::Summit)
+                && m.place.is_none()
+                && !m.earlier;
+            let Some(d) = m.date.filter(|d| opening && *d <= reference) else {
+                continue;
+            };
+            if (reference - d).num_days() + 1 != span {
+                continue;
+            }
+            let mut closing: Vec<&String> = (placed.iter())
+                .filter(|(pd, _)| *pd > d && (*pd - d).num_days() < span)
+                .map(|(_, p)| p)
+                .collect();
+            closing.dedup();
+            if let [place] = closing[..] {
+                m.place = Some(place.clone());
+            }
+        }
+    }
+
     /// One meeting per date, place and kind. A bare mention ("the talks")
     /// joins the nearest meeting of its kind; a dated one without a place
     /// takes the place of a meeting on the same day.
@@ -264,6 +300,7 @@ impl Extractor<'_> {
             }
         }
         self.date_and_place_the_lead_event();
+        self.place_the_opening_of_the_span();
         // "a joint statement, signed on Friday at the close of several days
         // of talks": a signing or meeting the same day and place as talks
         // or a summit is part of them (unless it names its own event)

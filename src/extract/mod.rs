@@ -450,6 +450,9 @@ impl Extractor<'_> {
             self.span_days = self.span_days.max(d);
         }
         self.resolve_dates(&mut ctx);
+        if let Some(d) = self.opened_span(&ctx) {
+            self.span_days = self.span_days.max(d);
+        }
         self.countries_of_people(&ctx);
         self.meetings(&mut ctx);
         self.roles(&ctx);
@@ -709,6 +712,43 @@ fn span_at(ctx: &Ctx, k: usize) -> Option<u32> {
         }
     }?;
     u32::try_from(days).ok().filter(|d| *d <= 31)
+}
+
+impl Extractor<'_> {
+    /// "closed a conference that opened on Tuesday", "at the end of talks
+    /// that began on October 25": the days from that opening to the
+    /// article's date, for the event the sentence closes.
+    fn opened_span(&self, ctx: &Ctx) -> Option<u32> {
+        let reference = self.reference?;
+        let n = ctx.tokens.len();
+        (0..n)
+            .filter(|&t| ctx.is(t, Cue::SessionNoun))
+            .filter_map(|t| {
+                let verb = if matches!(ctx.word(t + 1), "that" | "which") {
+                    t + 2
+                } else {
+                    t + 1
+                };
+                // (the event the sentence closes, not "the final round of
+                // private talks began on Jan. 8" told in passing)
+                let closed = (t.saturating_sub(6)..t).any(|k| {
+                    matches!(
+                        ctx.word(k),
+                        "closed" | "ended" | "concluded" | "close" | "end"
+                    )
+                });
+                if !closed || !matches!(ctx.word(verb), "opened" | "began" | "started" | "convened")
+                {
+                    return None;
+                }
+                let day = (ctx.dates.iter())
+                    .find(|(k, _, _)| *k > verb && *k <= verb + 3)
+                    .and_then(|(_, d, _)| *d)?;
+                let days = (reference - day).num_days() + 1;
+                u32::try_from(days).ok().filter(|d| (2..=31).contains(d))
+            })
+            .max()
+    }
 }
 
 const NUMBER_WORDS: [&str; 11] = [

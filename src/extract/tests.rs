@@ -1492,3 +1492,27 @@ fn a_long_named_treaty_or_a_plan_that_was_signed_is_a_signing() {
                 on either plan was signed in Lisbon.\n";
     assert_eq!(agreements(&facts_of(text)), vec![]);
 }
+
+#[test]
+fn a_signing_that_closed_a_conference_opened_days_before_is_one_event() {
+    let lead = "September 8, 1951\n\nLISBON, Sept. 8 (Kyodo) -- Prime Minister Ken Sato \
+                signed the peace treaty here Saturday morning. ";
+    let keys = meeting_keys(&format!(
+        "{lead}The signing took place at the Opera House and closed a conference that \
+         opened on Tuesday with an address by the host.\n"
+    ));
+    let tuesday = NaiveDate::from_ymd_opt(1951, 9, 4);
+    assert_eq!(keys, vec![(tuesday, Some("Lisbon".into()))]);
+    // talks told in passing as having begun earlier are not what the
+    // signing closed
+    let keys = meeting_keys(&format!(
+        "{lead}The final round of private talks began on Tuesday at a villa outside \
+         Porto.\n"
+    ));
+    let saturday = NaiveDate::from_ymd_opt(1951, 9, 8);
+    assert!(
+        keys.contains(&(saturday, Some("Lisbon".into()))),
+        "{keys:?}"
+    );
+    assert_eq!(keys.len(), 2, "{keys:?}");
+}
