@@ -64,7 +64,7 @@ impl Extractor<'_> {
                     // "the peace conference"; not "a news conference" or
                     // "the conference room"
                     "conference" => {
-                        !(i > 0 && matches!(ctx.word(i - 1), "news" | "press" | "video"))
+                        (i == 0 || !matches!(ctx.word(i - 1), "news" | "press" | "video"))
                             && !matches!(
                                 ctx.word(i + 1),
                                 "call"

@@ -363,10 +363,13 @@ fn dateline(tokens: &[Token], lex: &Lexicon) -> Option<String> {
             .iter()
             .all(|t| t.text.chars().filter(|c| c.is_alphabetic()).count() >= 3)
             && !words.iter().any(|t| lex.non_names.contains(t.lower()));
-        if titled && next == Some(",") && country_then_agency && plain {
-            if lex.country(&phrase).is_none() {
-                return Some(lex.city(&phrase).unwrap_or(&phrase).to_string());
-            }
+        if titled
+            && next == Some(",")
+            && country_then_agency
+            && plain
+            && lex.country(&phrase).is_none()
+        {
+            return Some(lex.city(&phrase).unwrap_or(&phrase).to_string());
         }
     }
     None
