@@ -18,6 +18,16 @@ pub enum DateExpr {
         /// 1-31.
         day: u32,
     },
+    /// Month and day in a year relative to the article's (`September 23
+    /// last year`: `years` is -1).
+    MonthDayOfYear {
+        /// 1-12.
+        month: u32,
+        /// 1-31.
+        day: u32,
+        /// Years from the article's year.
+        years: i32,
+    },
     /// A weekday (`on Friday`, `next Monday`, `last Tuesday`).
     Weekday {
         /// Which day.
@@ -102,9 +112,9 @@ fn date_regex() -> &'static Regex {
             | \b(?P<dot_d>\d{{1,2}})\.(?P<dot_m>\d{{1,2}})\.(?P<dot_y>\d{{4}})\b # 16.05.2025
             | \b(?P<sl_a>\d{{1,2}})/(?P<sl_b>\d{{1,2}})/(?P<sl_y>\d{{4}})\b     # 10/04/1998 (day first), 4/28/2018
             | \b(?P<mdy_m>{m})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b
-                 (?:,?\s+(?P<mdy_y>\d{{4}})\b)?                                 # May 16, 2025
+                 (?:,?\s+(?P<mdy_y>\d{{4}})\b|,?\s+(?P<mdy_rel>last|next)\s+year\b)? # May 16, 2025; May 16 last year
             | \b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<dmy_m>{m})
-                 (?:(?:,?\s+|-)(?P<dmy_y>\d{{4}})\b)?                           # 16 May 2025, 16-May-2025
+                 (?:(?:,?\s+|-)(?P<dmy_y>\d{{4}})\b|,?\s+(?P<dmy_rel>last|next)\s+year\b)? # 16 May 2025, 16-May-2025
             | \b(?P<dir>next|last|this|previous|coming)?\s*
                  (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b # (next) Friday
             | \b(?P<vague>(?:last|next|this)\s+(?:week|month)|(?:last|next)\s+year|(?:last|next)\s+{m}(?:\s*,\s*[a-z]+|\s+[a-z]+)|earlier\s+this\s+(?:week|month|year)
@@ -153,8 +163,10 @@ pub fn mentions(sentence: &str) -> Vec<DateMention> {
             NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateExpr::Absolute)
         } else if let Some(mo) = c.name("mdy_m").and_then(|m| month_number(m.as_str())) {
             month_day(mo, num("mdy_d"), num("mdy_y"))
+                .map(|e| in_year(e, c.name("mdy_rel").map(|r| r.as_str())))
         } else if let Some(mo) = c.name("dmy_m").and_then(|m| month_number(m.as_str())) {
             month_day(mo, num("dmy_d"), num("dmy_y"))
+                .map(|e| in_year(e, c.name("dmy_rel").map(|r| r.as_str())))
         } else if let Some(day) = c.name("wd").and_then(|w| weekday(w.as_str())) {
             let direction = match c.name("dir").map(|d| d.as_str().to_lowercase()).as_deref() {
                 Some("next") | Some("coming") => 1,
@@ -200,6 +212,19 @@ pub fn mentions(sentence: &str) -> Vec<DateMention> {
     out
 }
 
+/// "September 23 last year": the month-day in the year before (or after)
+/// the article's.
+fn in_year(e: DateExpr, relative: Option<&str>) -> DateExpr {
+    match (e, relative) {
+        (DateExpr::MonthDay { month, day }, Some(r)) => DateExpr::MonthDayOfYear {
+            month,
+            day,
+            years: if r == "last" { -1 } else { 1 },
+        },
+        (e, _) => e,
+    }
+}
+
 fn month_day(month: u32, day: Option<u32>, year: Option<u32>) -> Option<DateExpr> {
     let day = day?;
     match year {
@@ -230,6 +255,9 @@ impl DateExpr {
                 } else {
                     Some(this)
                 }
+            }
+            DateExpr::MonthDayOfYear { month, day, years } => {
+                NaiveDate::from_ymd_opt(reference?.year() + years, month, day)
             }
             DateExpr::Weekday { day, direction } => {
                 let r = reference?;
@@ -514,6 +542,21 @@ mod tests {
 
     #[test]
     fn day_month_year_and_anaphora() {
+        for text in ["met on September 23 last year", "met on 23 September, last year"] {
+            let found = mentions(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(
+                found[0].expr.resolve(Some(ymd(1999, 2, 21)), None),
+                Some(ymd(1998, 9, 23)),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            mentions("to meet on May 5 next year")[0]
+                .expr
+                .resolve(Some(ymd(1999, 2, 21)), None),
+            Some(ymd(2000, 5, 5))
+        );
         assert_eq!(
             mentions("on 11 March 2025")[0].expr,
             DateExpr::Absolute(ymd(2025, 3, 11))

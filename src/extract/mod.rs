@@ -493,7 +493,10 @@ impl Extractor<'_> {
             .filter(|(_, _, e)| {
                 matches!(
                     e,
-                    DateExpr::Weekday { .. } | DateExpr::MonthDay { .. } | DateExpr::Absolute(_)
+                    DateExpr::Weekday { .. }
+                        | DateExpr::MonthDay { .. }
+                        | DateExpr::MonthDayOfYear { .. }
+                        | DateExpr::Absolute(_)
                 )
             })
             .find_map(|(_, d, _)| d.filter(|d| !taken.contains(d)))
@@ -604,15 +607,23 @@ impl Extractor<'_> {
             ctx.dates.push((tok, resolved, expr));
         }
         // an explicit month-day next to a weekday ("next Monday, June 2") wins
-        if ctx
-            .dates
-            .iter()
-            .any(|(_, _, e)| matches!(e, DateExpr::MonthDay { .. } | DateExpr::Absolute(_)))
-        {
+        if ctx.dates.iter().any(|(_, _, e)| {
+            matches!(
+                e,
+                DateExpr::MonthDay { .. } | DateExpr::MonthDayOfYear { .. } | DateExpr::Absolute(_)
+            )
+        }) {
             let explicit: Vec<(usize, Option<NaiveDate>)> = ctx
                 .dates
                 .iter()
-                .filter(|(_, _, e)| matches!(e, DateExpr::MonthDay { .. } | DateExpr::Absolute(_)))
+                .filter(|(_, _, e)| {
+                    matches!(
+                        e,
+                        DateExpr::MonthDay { .. }
+                            | DateExpr::MonthDayOfYear { .. }
+                            | DateExpr::Absolute(_)
+                    )
+                })
                 .map(|(t, d, _)| (*t, *d))
                 .collect();
             for (t, d, e) in ctx.dates.iter_mut() {
