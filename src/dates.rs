@@ -542,7 +542,10 @@ mod tests {
 
     #[test]
     fn day_month_year_and_anaphora() {
-        for text in ["met on September 23 last year", "met on 23 September, last year"] {
+        for text in [
+            "met on September 23 last year",
+            "met on 23 September, last year",
+        ] {
             let found = mentions(text);
             assert_eq!(found.len(), 1, "{text}");
             assert_eq!(

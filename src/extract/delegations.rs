@@ -766,7 +766,11 @@ impl Extractor<'_> {
                 .and_then(|k| ctx.m.names.iter().position(|n| n.end == k))
                 .and_then(|n| ctx.persons.get(n).cloned().flatten());
             if let Some(p) = owner {
-                let c = self.country_of(&p)?;
+                // ("Vajpayee's delegation included External Affairs Minister
+                // Jaswant Singh": of the country of those it included)
+                let c = self
+                    .country_of(&p)
+                    .or_else(|| self.country_of_first_after(ctx, k))?;
                 let mt = self.meeting_here(ctx)?;
                 return Some((mt, c, Some(p)));
             }
@@ -858,15 +862,19 @@ impl Extractor<'_> {
             }
             // "Reagan was joined by Secretary of State George Shultz": of
             // the country of those who join, when the subject's is not known
-            let joiner = || {
-                let n = ctx.m.names.iter().position(|n| n.start > k)?;
-                self.country_of(ctx.persons.get(n)?.as_ref()?)
-            };
-            let c = self.country_of(&p).or_else(joiner)?;
+            let c = self
+                .country_of(&p)
+                .or_else(|| self.country_of_first_after(ctx, k))?;
             let mt = self.meeting_here(ctx)?;
             return Some((mt, c, Some(p)));
         }
         self.discourse.delegation.clone()
+    }
+
+    /// The country of the first person named after token `k`.
+    fn country_of_first_after(&self, ctx: &Ctx, k: usize) -> Option<String> {
+        let n = ctx.m.names.iter().position(|n| n.start > k)?;
+        self.country_of(ctx.persons.get(n)?.as_ref()?)
     }
 
     /// "Sergey Lavrov, the Russian foreign minister, sat with Putin": a

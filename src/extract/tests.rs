@@ -1516,3 +1516,14 @@ fn a_signing_that_closed_a_conference_opened_days_before_is_one_event() {
     );
     assert_eq!(keys.len(), 2, "{keys:?}");
 }
+
+#[test]
+fn a_delegation_owned_by_a_leader_of_no_known_country_is_of_its_members() {
+    let facts = facts_of(
+        "February 21, 1999\n\nLahore, Feb 21 (PTI) Prime Minister Raj Kumar and his \
+         Pakistani counterpart Ali Shah held talks here today. Kumar's delegation included \
+         External Affairs Minister Dev Mehta and Foreign Secretary Anil Rao.\n",
+    );
+    assert_eq!(leader_of(&facts, "India"), Some(person_key("Raj Kumar")));
+    assert!(members(&facts).contains(&("India".to_string(), person_key("Anil Rao"))));
+}
