@@ -824,10 +824,16 @@ impl Extractor<'_> {
         // "He was accompanied by": the delegation spoken of last; "NAME was
         // accompanied by": NAME's delegation
         // "NAME(, the party leader,) was flanked by": the clause's subject
+        // ("Koizumi, who was accompanied by": the one the clause is about)
         let clause_subject = k
             .checked_sub(1)
             .filter(|&j| matches!(ctx.word(j), "was" | "were" | "is" | "are"))
-            .and_then(|j| ctx.subject_before(j));
+            .and_then(|j| {
+                ctx.subject_before(j).or_else(|| {
+                    let who = j.checked_sub(1).filter(|&w| ctx.word(w) == "who")?;
+                    (ctx.m.names.iter()).position(|n| n.end + 1 == who && ctx.word(n.end) == ",")
+                })
+            });
         let subject = clause_subject
             .or_else(|| ctx.person_before(k))
             .and_then(|n| ctx.persons.get(n).cloned().flatten());

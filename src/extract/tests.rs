@@ -1527,3 +1527,15 @@ fn a_delegation_owned_by_a_leader_of_no_known_country_is_of_its_members() {
     assert_eq!(leader_of(&facts, "India"), Some(person_key("Raj Kumar")));
     assert!(members(&facts).contains(&("India".to_string(), person_key("Anil Rao"))));
 }
+
+#[test]
+fn who_was_accompanied_by_lists_the_delegation_of_the_one_it_is_about() {
+    let facts = facts_of(
+        "2002/09/17 21:46\n\nSEOUL, Sept. 17 (Yonhap) -- Japanese Prime Minister Ken Sato \
+         held talks with Kim Il-son in Pyongyang on Tuesday.\n\nSato, who was accompanied \
+         by Deputy Chief Cabinet Secretary Jiro Abe and Taro Tanaka, a senior diplomat, \
+         lodged a strong protest, officials said.\n",
+    );
+    assert_eq!(leader_of(&facts, "Japan"), Some(person_key("Ken Sato")));
+    assert!(members(&facts).contains(&("Japan".to_string(), person_key("Taro Tanaka"))));
+}
