@@ -228,6 +228,8 @@ pub fn is_name_word(t: &Token, lex: &Lexicon) -> bool {
         || lex.city(text).is_some()
         || lex.regions.contains(lower)
         || !lex.office_word(text).is_empty()
+        // "Senators J. William Fulbright, ...": an office in the plural
+        || lower.strip_suffix('s').is_some_and(|one| lex.is_office_head(one))
         || lex.not_offices.contains(lower)
         || lex.venues.contains(lower)
         || lex
@@ -1270,6 +1272,14 @@ mod tests {
             ),
             vec![("President".into(), None)]
         );
+    }
+
+    #[test]
+    fn an_office_in_the_plural_is_no_part_of_a_name() {
+        let lex = lexicon();
+        let t = tokens("included Senators Hubert Humphrey and George Aiken.", lex);
+        let names: Vec<String> = analyse(&t, lex).names.into_iter().map(|n| n.text).collect();
+        assert_eq!(names, vec!["Hubert Humphrey", "George Aiken"]);
     }
 
     #[test]
