@@ -526,7 +526,11 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
             let initial_then_name = is_letter(t)
                 && tokens.get(end + 1).is_some_and(|d| d.text == ".")
                 && tokens.get(end + 2).is_some_and(|n| is_name_word(n, lex));
-            if (!place_token[end] && is_name_word(t, lex)) || particles_then_name {
+            // "Hassan Sheikh Mohamud": a one-word rank inside a name
+            let rank_inside = rank_at(tokens, end, lex) == Some(1)
+                && t.is_capitalized()
+                && tokens.get(end + 1).is_some_and(|n| is_name_word(n, lex));
+            if (!place_token[end] && is_name_word(t, lex)) || particles_then_name || rank_inside {
                 end += 1;
             } else if initial_then_name {
                 end += 2;
@@ -1280,6 +1284,22 @@ mod tests {
         let t = tokens("included Senators Hubert Humphrey and George Aiken.", lex);
         let names: Vec<String> = analyse(&t, lex).names.into_iter().map(|n| n.text).collect();
         assert_eq!(names, vec!["Hubert Humphrey", "George Aiken"]);
+    }
+
+    #[test]
+    fn a_rank_inside_a_name_is_part_of_it_but_not_before_it() {
+        let lex = lexicon();
+        for (text, want) in [
+            (
+                "with Somali President Hassan Sheikh Omar.",
+                "Hassan Sheikh Omar",
+            ),
+            ("with the Emir, Sheikh Tamim Al Sani.", "Tamim Al Sani"),
+        ] {
+            let t = tokens(text, lex);
+            let names: Vec<String> = analyse(&t, lex).names.into_iter().map(|n| n.text).collect();
+            assert_eq!(names, vec![want], "{text}");
+        }
     }
 
     #[test]
