@@ -131,11 +131,14 @@ pub enum Cue {
     /// Words that set an event apart from the main one ("held separate
     /// talks on Sunday").
     SeparateWord,
+    /// The leaders of states as a group ("the presidents agreed to meet
+    /// again": a leaders meeting, not talks).
+    LeaderNoun,
 }
 
 impl Cue {
     /// Every list, in the order of the enum.
-    pub const ALL: [Cue; 47] = [
+    pub const ALL: [Cue; 48] = [
         Cue::StrongHedge,
         Cue::WeakHedge,
         Cue::Negation,
@@ -183,6 +186,7 @@ impl Cue {
         Cue::Obligation,
         Cue::AliasPhrase,
         Cue::SeparateWord,
+        Cue::LeaderNoun,
     ];
 
     /// The list's bit in a [`Lexicon::cue_mask`].
@@ -241,6 +245,7 @@ impl Cue {
             Cue::Obligation => "obligation",
             Cue::AliasPhrase => "alias-phrase",
             Cue::SeparateWord => "separate-word",
+            Cue::LeaderNoun => "leader-noun",
         }
     }
 }

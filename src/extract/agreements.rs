@@ -151,6 +151,39 @@ impl Extractor<'_> {
                         || (ctx.word(k) == "not" && ctx.is(k + 1, Cue::AcceptVerb))
                 });
             let mut kind = *kind;
+            // "the presidents agreed to meet again": the leaders themselves
+            // (the subject of "meet", not "the leaders agreed that their
+            // negotiators would meet")
+            let leaders_meet = kind == AgreementKind::FurtherTalks
+                && (pos..(pos + 3).min(n)).any(|k| ctx.word(k) == "meet")
+                && (self.lex.cue(Cue::LeaderNoun).iter()).any(|w| {
+                    ctx.find(w, pos.saturating_sub(8)).is_some_and(|k| {
+                        let end = k + w.split(' ').count();
+                        end <= pos
+                            && (end..pos).all(|t| {
+                                matches!(
+                                    ctx.word(t),
+                                    "agreed"
+                                        | "agree"
+                                        | "decided"
+                                        | "pledged"
+                                        | "promised"
+                                        | "to"
+                                        | "would"
+                                        | "will"
+                                        | "shall"
+                                        | "should"
+                                        | "also"
+                                        | "have"
+                                        | "has"
+                                        | "had"
+                                )
+                            })
+                    })
+                });
+            if leaders_meet {
+                kind = AgreementKind::LeadersMeeting;
+            }
             // going on about a deal's terms, prisoners released by one
             // side are no exchange
             let one_sided = continued

@@ -1539,3 +1539,22 @@ fn who_was_accompanied_by_lists_the_delegation_of_the_one_it_is_about() {
     assert_eq!(leader_of(&facts, "Japan"), Some(person_key("Ken Sato")));
     assert!(members(&facts).contains(&("Japan".to_string(), person_key("Taro Tanaka"))));
 }
+
+#[test]
+fn leaders_who_agree_to_meet_again_agree_on_a_leaders_meeting() {
+    let lead = "August 7, 1987\n\nThe five presidents held a summit in Lisbon on Friday. ";
+    let kinds = |s: &str| -> Vec<AgreementKind> {
+        agreements(&facts_of(&format!("{lead}{s}\n")))
+            .into_iter()
+            .map(|(k, _, _)| k)
+            .collect()
+    };
+    assert_eq!(
+        kinds("The presidents agreed to meet again within 150 days."),
+        vec![AgreementKind::LeadersMeeting]
+    );
+    assert_eq!(
+        kinds("The two leaders agreed that their trade negotiators would meet again soon."),
+        vec![AgreementKind::FurtherTalks]
+    );
+}
