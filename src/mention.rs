@@ -694,8 +694,11 @@ fn parse_office(tokens: &[Token], i: usize, lex: &Lexicon, m: &Mentions) -> Opti
                 // "the President of Pakistan": the country is the office's
                 // country, not part of its title
                 // ("the Atomic Energy Organization of Iran" keeps it: a body's name)
+                // ("the Secretary of State of the United States" too: an
+                // office only one country has)
                 if lower == "of"
-                    && words.last().is_some_and(|w| lex.is_office_head(w))
+                    && (words.last().is_some_and(|w| lex.is_office_head(w))
+                        || lex.office_country(&canonical_title(&words, lex)).is_some())
                     && only_a_country(end + 1, stop, tokens, m)
                 {
                     complement_country = comp_country;
@@ -1300,6 +1303,17 @@ mod tests {
             let names: Vec<String> = analyse(&t, lex).names.into_iter().map(|n| n.text).collect();
             assert_eq!(names, vec![want], "{text}");
         }
+    }
+
+    #[test]
+    fn an_office_only_one_country_has_drops_that_country_after_of() {
+        assert_eq!(
+            office_of(
+                "signed by the Secretary of State of the United States, Dean Rusk, today.",
+                "Dean Rusk"
+            ),
+            Some(("Secretary of State".into(), Some("United States".into())))
+        );
     }
 
     #[test]

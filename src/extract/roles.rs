@@ -12,8 +12,14 @@ impl Extractor<'_> {
                 continue;
             };
             // "the head of the ruling ... faction": a bare head word says nothing
+            // "Koizumi, the first Japanese head of government to visit the
+            // North": a description, not an office
+            let first_to = (matches!(ctx.word(o.start), "first" | "last" | "only")
+                || o.start > 0 && matches!(ctx.word(o.start - 1), "first" | "last" | "only"))
+                && ctx.word(o.end) == "to";
             if o.former
                 || o.delegation_role
+                || first_to
                 || self.lex.is_cue(Cue::GenericTitle, &o.title.to_lowercase())
             {
                 continue;
@@ -140,6 +146,14 @@ impl Extractor<'_> {
     ) {
         for (n, country) in names {
             if let Some(Some(p)) = ctx.persons.get(n).cloned() {
+                // "In the presence of the two prime ministers, Raghunath and
+                // Ahmad signed": people who hold another office already are
+                // not the ones the plural names
+                let elsewhere = (self.office_holders.iter())
+                    .any(|(t, holders)| t != title && holders.contains(&p));
+                if elsewhere {
+                    continue;
+                }
                 self.emit(
                     ctx,
                     "shared-office",

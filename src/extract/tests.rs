@@ -1558,3 +1558,23 @@ fn leaders_who_agree_to_meet_again_agree_on_a_leaders_meeting() {
         vec![AgreementKind::FurtherTalks]
     );
 }
+
+#[test]
+fn the_first_to_visit_is_no_office_and_a_plural_office_skips_holders_of_another() {
+    let facts = facts_of(
+        "February 21, 1999\n\nLahore, Feb 21 (PTI) Prime Minister Raj Kumar and Prime \
+         Minister Ali Shah held talks here today, with Foreign Secretary Anil Rao and \
+         Foreign Secretary Omar Khan. Kumar, the first Indian head of government to visit \
+         in a decade, was cheered. In the presence of the two prime ministers, Rao and Khan \
+         signed a memorandum.\n",
+    );
+    let titles = |name: &str| -> Vec<String> {
+        roles(&facts)
+            .into_iter()
+            .filter(|(p, _, _)| *p == person_key(name))
+            .map(|(_, t, _)| t)
+            .collect()
+    };
+    assert_eq!(titles("Raj Kumar"), vec!["Prime Minister".to_string()]);
+    assert_eq!(titles("Anil Rao"), vec!["Foreign Secretary".to_string()]);
+}
