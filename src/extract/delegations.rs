@@ -210,7 +210,19 @@ impl Extractor<'_> {
                 let verb = (i.saturating_sub(5)..i)
                     .rev()
                     .find(|&k| ctx.is(k, Cue::LeadVerb));
-                if let (Some(v), Some(c)) = (verb, country.clone()) {
+                // ("Kiir led his government's delegation": the leader's own)
+                let own = i >= 2
+                    && (matches!(ctx.word(i - 1), "his" | "her")
+                        || ctx.word(i - 2) == "government"
+                            && ctx.tokens[i - 1].kind == TokenKind::Possessive
+                            && i >= 3
+                            && matches!(ctx.word(i - 3), "his" | "her"));
+                let subject = verb.and_then(|v| self.subject_of(ctx, v));
+                let country = country.clone().or_else(|| {
+                    own.then(|| subject.as_ref().and_then(|p| self.country_of(p)))
+                        .flatten()
+                });
+                if let (Some(v), Some(c)) = (verb, country) {
                     if let Some(p) = self.subject_of(ctx, v) {
                         if let Some(mt) = meeting {
                             let mt = if ctx.phrase_at(i + 1, "at the time") {

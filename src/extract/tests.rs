@@ -1578,3 +1578,16 @@ fn the_first_to_visit_is_no_office_and_a_plural_office_skips_holders_of_another(
     assert_eq!(titles("Raj Kumar"), vec!["Prime Minister".to_string()]);
     assert_eq!(titles("Anil Rao"), vec!["Foreign Secretary".to_string()]);
 }
+
+#[test]
+fn a_leader_who_led_his_governments_delegation_leads_his_countrys() {
+    let facts = facts_of(
+        "June 27, 2018\n\nKHARTOUM, June 27 (Xinhua) -- South Sudanese President Salva Deng \
+         held talks in Khartoum on Wednesday. Deng led his government's delegation in \
+         person.\n",
+    );
+    assert_eq!(
+        leader_of(&facts, "South Sudan"),
+        Some(person_key("Salva Deng"))
+    );
+}
