@@ -285,6 +285,15 @@ impl DateExpr {
         }
     }
 
+    /// Whether the expression names a day of the calendar by its month
+    /// (`June 2`, `September 23 last year`, `2025-06-02`), not a weekday.
+    pub fn is_calendar_day(&self) -> bool {
+        matches!(
+            self,
+            DateExpr::Absolute(_) | DateExpr::MonthDay { .. } | DateExpr::MonthDayOfYear { .. }
+        )
+    }
+
     /// Whether the expression needs the article's date to mean anything.
     pub fn is_relative(&self) -> bool {
         !matches!(self, DateExpr::Absolute(_) | DateExpr::Year(_))

@@ -1075,15 +1075,30 @@ mod tests {
     use crate::lexicon::lexicon;
     use crate::text::tokens;
 
+    /// The first office (title, country) attached to `name`.
     fn office_of(sentence: &str, name: &str) -> Option<(String, Option<String>)> {
+        offices_of(sentence, name).into_iter().next()
+    }
+
+    /// Every office (title, country) attached to `name`.
+    fn offices_of(sentence: &str, name: &str) -> Vec<(String, Option<String>)> {
         let lex = lexicon();
         let t = tokens(sentence, lex);
         let m = analyse(&t, lex);
-        let n = m.names.iter().position(|n| n.text == name)?;
-        m.offices
-            .iter()
-            .find(|(_, target)| *target == Some(n))
+        let Some(n) = m.names.iter().position(|n| n.text == name) else {
+            return Vec::new();
+        };
+        (m.offices.iter())
+            .filter(|(_, target)| *target == Some(n))
             .map(|(o, _)| (o.title.clone(), o.country.clone()))
+            .collect()
+    }
+
+    /// The names found in `sentence`.
+    fn names_of(sentence: &str) -> Vec<String> {
+        let lex = lexicon();
+        let t = tokens(sentence, lex);
+        analyse(&t, lex).names.into_iter().map(|n| n.text).collect()
     }
 
     #[test]
@@ -1242,19 +1257,6 @@ mod tests {
         );
     }
 
-    fn offices_of(sentence: &str, name: &str) -> Vec<(String, Option<String>)> {
-        let lex = lexicon();
-        let t = tokens(sentence, lex);
-        let m = analyse(&t, lex);
-        let Some(n) = m.names.iter().position(|n| n.text == name) else {
-            return Vec::new();
-        };
-        (m.offices.iter())
-            .filter(|(_, target)| *target == Some(n))
-            .map(|(o, _)| (o.title.clone(), o.country.clone()))
-            .collect()
-    }
-
     #[test]
     fn two_offices_in_one_apposition_are_both_the_persons() {
         assert_eq!(
@@ -1283,15 +1285,14 @@ mod tests {
 
     #[test]
     fn an_office_in_the_plural_is_no_part_of_a_name() {
-        let lex = lexicon();
-        let t = tokens("included Senators Hubert Humphrey and George Aiken.", lex);
-        let names: Vec<String> = analyse(&t, lex).names.into_iter().map(|n| n.text).collect();
-        assert_eq!(names, vec!["Hubert Humphrey", "George Aiken"]);
+        assert_eq!(
+            names_of("included Senators Hubert Humphrey and George Aiken."),
+            vec!["Hubert Humphrey", "George Aiken"]
+        );
     }
 
     #[test]
     fn a_rank_inside_a_name_is_part_of_it_but_not_before_it() {
-        let lex = lexicon();
         for (text, want) in [
             (
                 "with Somali President Hassan Sheikh Omar.",
@@ -1299,9 +1300,7 @@ mod tests {
             ),
             ("with the Emir, Sheikh Tamim Al Sani.", "Tamim Al Sani"),
         ] {
-            let t = tokens(text, lex);
-            let names: Vec<String> = analyse(&t, lex).names.into_iter().map(|n| n.text).collect();
-            assert_eq!(names, vec![want], "{text}");
+            assert_eq!(names_of(text), vec![want], "{text}");
         }
     }
 

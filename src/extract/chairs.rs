@@ -40,12 +40,9 @@ impl Extractor<'_> {
                     let who = (k.saturating_sub(16)..k)
                         .rev()
                         .find(|&w| matches!(ctx.word(w), "who" | "whom"))?;
-                    let n = ctx.person_before(who)?;
-                    let clause = ctx.m.names[n].end + 1 == who
-                        && ctx.word(who - 1) == ","
-                        && ctx.word(k - 1) == ","
-                        && !(who + 1..k - 1).any(|t| ctx.word(t) == ",");
-                    clause.then_some(n)
+                    let clause =
+                        ctx.word(k - 1) == "," && !(who + 1..k - 1).any(|t| ctx.word(t) == ",");
+                    ctx.name_before_who(who).filter(|_| clause)
                 })
                 // "Siilasvuo of Finland, the acting commander of the force,
                 // presided": past an apposition

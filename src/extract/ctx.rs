@@ -211,6 +211,15 @@ impl<'s> Ctx<'s> {
         })
     }
 
+    /// The name a relative clause at `who` is about: "NAME, who" or
+    /// "NAME, whom".
+    pub(super) fn name_before_who(&self, who: usize) -> Option<usize> {
+        if !matches!(self.word(who), "who" | "whom") {
+            return None;
+        }
+        (self.m.names.iter()).position(|n| n.end + 1 == who && self.word(n.end) == ",")
+    }
+
     /// The nearest name mention ending before token `i`.
     pub(super) fn person_before(&self, i: usize) -> Option<usize> {
         self.m.names.iter().rposition(|n| n.end <= i)

@@ -210,29 +210,25 @@ impl Extractor<'_> {
                 let verb = (i.saturating_sub(5)..i)
                     .rev()
                     .find(|&k| ctx.is(k, Cue::LeadVerb));
-                // ("Kiir led his government's delegation": the leader's own)
-                let own = i >= 2
-                    && (matches!(ctx.word(i - 1), "his" | "her")
-                        || ctx.word(i - 2) == "government"
-                            && ctx.tokens[i - 1].kind == TokenKind::Possessive
-                            && i >= 3
-                            && matches!(ctx.word(i - 3), "his" | "her"));
                 let subject = verb.and_then(|v| self.subject_of(ctx, v));
+                // ("Kiir led his government's delegation": the leader's own)
+                let own = matches!(ctx.word(i - 1), "his" | "her")
+                    || (i >= 3
+                        && ctx.word(i - 2) == "government"
+                        && ctx.tokens[i - 1].kind == TokenKind::Possessive
+                        && matches!(ctx.word(i - 3), "his" | "her"));
                 let country = country.clone().or_else(|| {
-                    own.then(|| subject.as_ref().and_then(|p| self.country_of(p)))
-                        .flatten()
+                    (subject.as_ref())
+                        .filter(|_| own)
+                        .and_then(|p| self.country_of(p))
                 });
-                if let (Some(v), Some(c)) = (verb, country) {
-                    if let Some(p) = self.subject_of(ctx, v) {
-                        if let Some(mt) = meeting {
-                            let mt = if ctx.phrase_at(i + 1, "at the time") {
-                                self.discourse.prior_any.unwrap_or(mt)
-                            } else {
-                                mt
-                            };
-                            self.leader(ctx, "person-led-delegation", mt, &c, &p);
-                        }
-                    }
+                if let (Some(p), Some(c), Some(mt)) = (subject, country, meeting) {
+                    let mt = if ctx.phrase_at(i + 1, "at the time") {
+                        self.discourse.prior_any.unwrap_or(mt)
+                    } else {
+                        mt
+                    };
+                    self.leader(ctx, "person-led-delegation", mt, &c, &p);
                 }
             }
         }
@@ -841,10 +837,8 @@ impl Extractor<'_> {
             .checked_sub(1)
             .filter(|&j| matches!(ctx.word(j), "was" | "were" | "is" | "are"))
             .and_then(|j| {
-                ctx.subject_before(j).or_else(|| {
-                    let who = j.checked_sub(1).filter(|&w| ctx.word(w) == "who")?;
-                    (ctx.m.names.iter()).position(|n| n.end + 1 == who && ctx.word(n.end) == ",")
-                })
+                ctx.subject_before(j)
+                    .or_else(|| ctx.name_before_who(j.checked_sub(1)?))
             });
         let subject = clause_subject
             .or_else(|| ctx.person_before(k))

@@ -314,6 +314,11 @@ fn dateline(tokens: &[Token], lex: &Lexicon) -> Option<String> {
             .map(|t| t.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
+        // words a city's name can be made of: not "PM" or "By"
+        let plain = words.iter().all(|t| {
+            t.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !lex.non_names.contains(t.lower())
+        });
         if all_caps && matches!(next, Some("," | "—" | "–" | "-" | "(" | ":")) {
             if let Some(city) = lex.city(&phrase) {
                 return Some(city.to_string());
@@ -323,10 +328,6 @@ fn dateline(tokens: &[Token], lex: &Lexicon) -> Option<String> {
                 Some(",") => then.is_some_and(|t| t.is_capitalized()),
                 _ => false,
             };
-            let plain = words.iter().all(|t| {
-                t.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                    && !lex.non_names.contains(t.lower())
-            });
             if introduces && plain && lex.country(&phrase).is_none() {
                 return Some(text::title_case(&phrase));
             }
@@ -359,10 +360,6 @@ fn dateline(tokens: &[Token], lex: &Lexicon) -> Option<String> {
                     Some("(" | "—" | "–" | "-")
                 )
         });
-        let plain = words
-            .iter()
-            .all(|t| t.text.chars().filter(|c| c.is_alphabetic()).count() >= 3)
-            && !words.iter().any(|t| lex.non_names.contains(t.lower()));
         if titled
             && next == Some(",")
             && country_then_agency
@@ -453,7 +450,7 @@ impl Extractor<'_> {
             self.span_days = self.span_days.max(d);
         }
         self.resolve_dates(&mut ctx);
-        if let Some(d) = self.opened_span(&ctx) {
+        if let Some(d) = self.reference.and_then(|r| opened_span(&ctx, r)) {
             self.span_days = self.span_days.max(d);
         }
         self.countries_of_people(&ctx);
@@ -490,15 +487,7 @@ impl Extractor<'_> {
         self.discourse.loose_date = ctx
             .dates
             .iter()
-            .filter(|(_, _, e)| {
-                matches!(
-                    e,
-                    DateExpr::Weekday { .. }
-                        | DateExpr::MonthDay { .. }
-                        | DateExpr::MonthDayOfYear { .. }
-                        | DateExpr::Absolute(_)
-                )
-            })
+            .filter(|(_, _, e)| matches!(e, DateExpr::Weekday { .. }) || e.is_calendar_day())
             .find_map(|(_, d, _)| d.filter(|d| !taken.contains(d)))
             .filter(|_| ctx.meetings.is_empty() && ctx.tokens.len() > 8)
             .map(|d| (d, ctx.sentence.index));
@@ -607,23 +596,11 @@ impl Extractor<'_> {
             ctx.dates.push((tok, resolved, expr));
         }
         // an explicit month-day next to a weekday ("next Monday, June 2") wins
-        if ctx.dates.iter().any(|(_, _, e)| {
-            matches!(
-                e,
-                DateExpr::MonthDay { .. } | DateExpr::MonthDayOfYear { .. } | DateExpr::Absolute(_)
-            )
-        }) {
+        if ctx.dates.iter().any(|(_, _, e)| e.is_calendar_day()) {
             let explicit: Vec<(usize, Option<NaiveDate>)> = ctx
                 .dates
                 .iter()
-                .filter(|(_, _, e)| {
-                    matches!(
-                        e,
-                        DateExpr::MonthDay { .. }
-                            | DateExpr::MonthDayOfYear { .. }
-                            | DateExpr::Absolute(_)
-                    )
-                })
+                .filter(|(_, _, e)| e.is_calendar_day())
                 .map(|(t, d, _)| (*t, *d))
                 .collect();
             for (t, d, e) in ctx.dates.iter_mut() {
@@ -728,41 +705,37 @@ fn span_at(ctx: &Ctx, k: usize) -> Option<u32> {
     u32::try_from(days).ok().filter(|d| *d <= 31)
 }
 
-impl Extractor<'_> {
-    /// "closed a conference that opened on Tuesday", "at the end of talks
-    /// that began on October 25": the days from that opening to the
-    /// article's date, for the event the sentence closes.
-    fn opened_span(&self, ctx: &Ctx) -> Option<u32> {
-        let reference = self.reference?;
-        let n = ctx.tokens.len();
-        (0..n)
-            .filter(|&t| ctx.is(t, Cue::SessionNoun))
-            .filter_map(|t| {
-                let verb = if matches!(ctx.word(t + 1), "that" | "which") {
-                    t + 2
-                } else {
-                    t + 1
-                };
-                // (the event the sentence closes, not "the final round of
-                // private talks began on Jan. 8" told in passing)
-                let closed = (t.saturating_sub(6)..t).any(|k| {
-                    matches!(
-                        ctx.word(k),
-                        "closed" | "ended" | "concluded" | "close" | "end"
-                    )
-                });
-                if !closed || !matches!(ctx.word(verb), "opened" | "began" | "started" | "convened")
-                {
-                    return None;
-                }
-                let day = (ctx.dates.iter())
-                    .find(|(k, _, _)| *k > verb && *k <= verb + 3)
-                    .and_then(|(_, d, _)| *d)?;
-                let days = (reference - day).num_days() + 1;
-                u32::try_from(days).ok().filter(|d| (2..=31).contains(d))
-            })
-            .max()
-    }
+/// "closed a conference that opened on Tuesday", "at the end of talks that
+/// began on October 25": the days from that opening to the article's date
+/// (`reference`), for the event the sentence closes.
+fn opened_span(ctx: &Ctx, reference: NaiveDate) -> Option<u32> {
+    let n = ctx.tokens.len();
+    (0..n)
+        .filter(|&t| ctx.is(t, Cue::SessionNoun))
+        .filter_map(|t| {
+            let verb = if matches!(ctx.word(t + 1), "that" | "which") {
+                t + 2
+            } else {
+                t + 1
+            };
+            // (the event the sentence closes, not "the final round of
+            // private talks began on Jan. 8" told in passing)
+            let closed = (t.saturating_sub(6)..t).any(|k| {
+                matches!(
+                    ctx.word(k),
+                    "closed" | "ended" | "concluded" | "close" | "end"
+                )
+            });
+            if !closed || !matches!(ctx.word(verb), "opened" | "began" | "started" | "convened") {
+                return None;
+            }
+            let day = (ctx.dates.iter())
+                .find(|(k, _, _)| *k > verb && *k <= verb + 3)
+                .and_then(|(_, d, _)| *d)?;
+            let days = (reference - day).num_days() + 1;
+            u32::try_from(days).ok().filter(|d| (2..=31).contains(d))
+        })
+        .max()
 }
 
 const NUMBER_WORDS: [&str; 11] = [
