@@ -319,9 +319,26 @@ fn dateline(tokens: &[Token], lex: &Lexicon) -> Option<String> {
             t.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && !lex.non_names.contains(t.lower())
         });
+        let day_follows = tokens
+            .get(len + 1)
+            .is_some_and(|t| dates::month_number(&t.text).is_some())
+            && tokens
+                .get(len + 2)
+                .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()));
         if all_caps && matches!(next, Some("," | "—" | "–" | "-" | "(" | ":")) {
             if let Some(city) = lex.city(&phrase) {
                 return Some(city.to_string());
+            }
+            // "GUATEMALA, Aug. 7 (EFE) -", "KUWAIT (Reuters) -": a country
+            // named for its capital, when the day or the agency follows (not
+            // a headline's "INDIA, PAKISTAN SIGN ...")
+            if next == Some("(") || (next == Some(",") && day_follows) {
+                let capital = lex
+                    .country_proper(&phrase)
+                    .and_then(|c| lex.capitals.get(c));
+                if let Some(capital) = capital {
+                    return Some(capital.clone());
+                }
             }
             let then = tokens.get(len + 1);
             let introduces = match next {
@@ -336,12 +353,6 @@ fn dateline(tokens: &[Token], lex: &Lexicon) -> Option<String> {
         let titled = words
             .iter()
             .all(|t| t.kind == TokenKind::Word && t.is_capitalized());
-        let day_follows = tokens
-            .get(len + 1)
-            .is_some_and(|t| dates::month_number(&t.text).is_some())
-            && tokens
-                .get(len + 2)
-                .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()));
         if titled && next == Some(",") && day_follows {
             if let Some(city) = lex.city(&phrase) {
                 return Some(city.to_string());

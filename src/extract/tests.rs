@@ -505,6 +505,22 @@ fn a_dateline_city_the_gazetteer_lacks_stands_before_its_country_and_agency() {
 }
 
 #[test]
+fn a_dateline_that_names_a_country_stands_for_its_capital() {
+    let keys = meeting_keys(
+        "3 March 1989\n\nMEXICO, Mar. 3 (Notimex) - Two ministers ended their \
+         talks on Friday.\n",
+    );
+    let day = NaiveDate::from_ymd_opt(1989, 3, 3);
+    assert_eq!(keys, vec![(day, Some("Mexico City".into()))]);
+    // a headline in capitals is no dateline
+    let keys = meeting_keys(
+        "MEXICO, CUBA END TALKS\n\n3 March 1989\n\nTwo ministers ended their \
+         talks on Friday.\n",
+    );
+    assert_eq!(keys, vec![(day, None)]);
+}
+
+#[test]
 fn a_day_without_place_and_a_place_without_day_are_one_event() {
     let keys = meeting_keys(
         "2023-03-09T10:00:00Z\n\nThe two foreign ministers held talks on Thursday \
