@@ -235,6 +235,18 @@ impl Extractor<'_> {
                 m.kind = MeetingKind::Talks;
             }
         }
+        // "SEOUL (Yonhap) -- Kim admitted on Tuesday ... at a summit with
+        // Koizumi in Pyongyang": the lead's own event, away from the
+        // dateline's city, on the day the lead gives
+        if let (Some(lead), Some(day)) = (self.dateline_at, self.lead_day) {
+            for m in self.mentions.iter_mut() {
+                let own = m.sentence == lead && !m.earlier && m.kind != MeetingKind::PhoneCall;
+                let away = m.place.is_some() && m.place != self.dateline;
+                if own && away && m.date.is_none() && m.year.is_none() {
+                    m.date = Some(day);
+                }
+            }
+        }
         // places for dated meetings without one: another meeting that day
         let placed: Vec<(NaiveDate, String)> = self
             .mentions

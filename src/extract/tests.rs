@@ -521,6 +521,27 @@ fn a_dateline_that_names_a_country_stands_for_its_capital() {
 }
 
 #[test]
+fn the_leads_summit_away_from_the_dateline_city_is_on_the_leads_day() {
+    let keys = meeting_keys(
+        "Summit In Madrid\n\n2024/05/07 21:46\n\nLISBON, May 7 (Lusa) -- Prime Minister \
+         Ana Sousa admitted on Tuesday that the border had been neglected, at a summit \
+         with Spanish Prime Minister Pablo Ortiz in Madrid, according to reports \
+         monitored here.\n",
+    );
+    let day = NaiveDate::from_ymd_opt(2024, 5, 7);
+    assert_eq!(keys, vec![(day, Some("Madrid".into()))]);
+    // without a dateline, the lead's day may be another event's
+    let keys = meeting_keys(
+        "2024/05/13\n\nTwo neighbours will lower their tariffs for 90 days, the two \
+         governments said in a joint statement on Monday, after two days of \
+         negotiations in Geneva that both sides called useful.\n\nThe talks took \
+         place on Saturday and Sunday at a villa above the lake.\n",
+    );
+    let monday = NaiveDate::from_ymd_opt(2024, 5, 13);
+    assert!(!keys.contains(&(monday, Some("Geneva".into()))), "{keys:?}");
+}
+
+#[test]
 fn a_day_without_place_and_a_place_without_day_are_one_event() {
     let keys = meeting_keys(
         "2023-03-09T10:00:00Z\n\nThe two foreign ministers held talks on Thursday \
