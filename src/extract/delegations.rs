@@ -229,6 +229,22 @@ impl Extractor<'_> {
                         mt
                     };
                     self.leader(ctx, "person-led-delegation", mt, &c, &p);
+                    continue;
+                }
+            }
+            // "the North Korean side told Koizumi's delegation that ...":
+            // the one whose delegation it is leads it, when no one else is
+            // said to
+            if let (Some(n), Some(mt)) = (self.owner_of_delegation(ctx, i), meeting) {
+                let p = ctx.persons.get(n).cloned().flatten();
+                let c = p.as_ref().and_then(|p| self.country_of(p));
+                if let (Some(p), Some(c)) = (p, c) {
+                    let led = self.pending.iter().any(
+                        |(f, _)| matches!(f, Pending::Leader(m, lc, _) if *m == mt && *lc == c),
+                    );
+                    if !led {
+                        self.leader(ctx, "owned-delegation", mt, &c, &p);
+                    }
                 }
             }
         }
@@ -881,6 +897,16 @@ impl Extractor<'_> {
             return Some((mt, c, Some(p)));
         }
         self.discourse.delegation.clone()
+    }
+
+    /// The person named in the possessive right before the delegation noun
+    /// at `i` ("Koizumi's delegation").
+    fn owner_of_delegation(&self, ctx: &Ctx, i: usize) -> Option<usize> {
+        let s = i.checked_sub(1)?;
+        if ctx.tokens[s].kind != TokenKind::Possessive {
+            return None;
+        }
+        ctx.m.names.iter().position(|n| n.end == s)
     }
 
     /// The country of the first person named after token `k`.

@@ -237,6 +237,34 @@ fn a_leader_joined_at_the_table_takes_the_country_of_who_joins_him() {
     assert_eq!(names, vec![person_key("Ana Reis"), person_key("Luis Mota")]);
 }
 
+#[test]
+fn the_one_whose_delegation_it_is_leads_it_and_takes_his_companions() {
+    let facts = facts_of(
+        "2002/09/17 21:46\n\nLISBON, Sept. 17 (Lusa) -- Portuguese Prime Minister Rui \
+         Vaz held a summit with Spanish Premier Ivo Marr in Madrid on Tuesday.\n\nThe \
+         two men talked for three hours.\n\nThe talks covered fishing.\n\nTrade came \
+         up too.\n\nOfficials said the Spanish side told Vaz's delegation that the \
+         border would open.\n\nVaz, who was accompanied by Foreign Minister Ana Reis, \
+         made a protest.\n",
+    );
+    assert_eq!(leader_of(&facts, "Portugal"), Some(person_key("Rui Vaz")));
+    assert!(members(&facts).contains(&("Portugal".into(), person_key("Ana Reis"))));
+    // not when another is said to lead it
+    let facts = facts_of(
+        "2002/09/17 21:46\n\nLISBON, Sept. 17 (Lusa) -- Talks between Portugal and \
+         Spain were held in Madrid on Tuesday.\n\nPortuguese Foreign Minister Ana Reis \
+         headed the Portuguese delegation.\n\nSpanish officials told Portuguese Prime \
+         Minister Rui Vaz's delegation that the border would open.\n",
+    );
+    let leaders: Vec<&PersonKey> = (facts.iter())
+        .filter_map(|f| match f {
+            Fact::DelegationLeader { person, .. } => Some(person),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(leaders, vec![&person_key("Ana Reis")]);
+}
+
 fn chairs(facts: &[Fact]) -> Vec<PersonKey> {
     facts
         .iter()
