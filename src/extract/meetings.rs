@@ -342,6 +342,12 @@ impl Extractor<'_> {
                     // "met over dinner in the city", "talks in this Red Sea
                     // city": the dateline's city
                     .or_else(|| self.dateline.clone().filter(|_| in_this_city(ctx)))
+                    // "The talks opened here Nov. 17": the dateline's city
+                    .or_else(|| {
+                        let here =
+                            (cue + len..(cue + len + 3).min(n)).any(|k| ctx.word(k) == "here");
+                        self.dateline.clone().filter(|_| here)
+                    })
                     // "the first two rounds": earlier rounds of the talks the
                     // article is about, held where they are
                     .or_else(|| {

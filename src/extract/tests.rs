@@ -570,6 +570,20 @@ fn the_leads_summit_away_from_the_dateline_city_is_on_the_leads_day() {
 }
 
 #[test]
+fn talks_opened_here_are_in_the_datelines_city() {
+    let keys = meeting_keys(
+        "Dec. 22, 1969\n\nLISBON, Portugal (UPI) — Two neighbours today wound up five \
+         weeks of talks on their border.\n\nThe talks opened here Nov. 17.\n",
+    );
+    let opened = NaiveDate::from_ymd_opt(1969, 11, 17);
+    assert!(keys.contains(&(opened, Some("Lisbon".into()))), "{keys:?}");
+    assert!(
+        keys.iter().all(|(_, p)| p.as_deref() == Some("Lisbon")),
+        "{keys:?}"
+    );
+}
+
+#[test]
 fn a_day_without_place_and_a_place_without_day_are_one_event() {
     let keys = meeting_keys(
         "2023-03-09T10:00:00Z\n\nThe two foreign ministers held talks on Thursday \
