@@ -601,6 +601,19 @@ impl Extractor<'_> {
                 ref e => e.clone(),
             };
             let resolved = expr.resolve(reference, previous);
+            // "agreed to resume their negotiations in Vienna on April 16",
+            // told in December: the coming April (not "was due to start
+            // on May 2", told days later)
+            let coming = matches!(expr, DateExpr::MonthDay { .. })
+                && clause
+                    .clone()
+                    .any(|k| ctx.is(k, Cue::FutureMarker) || ctx.is(k, Cue::ResumeVerb));
+            let resolved = match (resolved, reference) {
+                (Some(d), Some(r)) if coming && (r - d).num_days() > 60 => {
+                    d.with_year(d.year() + 1)
+                }
+                _ => resolved,
+            };
             if resolved.is_some() {
                 previous = resolved;
             }

@@ -584,6 +584,27 @@ fn talks_opened_here_are_in_the_datelines_city() {
 }
 
 #[test]
+fn a_month_day_to_come_months_before_the_article_is_next_years() {
+    let keys = meeting_keys(
+        "Dec. 22, 1969\n\nLISBON, Portugal (UPI) — Two neighbours today ended talks on \
+         their border and agreed to resume their negotiations in Madrid on April 16.\n",
+    );
+    let next = NaiveDate::from_ymd_opt(1970, 4, 16);
+    assert!(keys.contains(&(next, Some("Madrid".into()))), "{keys:?}");
+    // a day just gone stays in its year, even when it was "due"
+    let keys = meeting_keys(
+        "May 5, 1970\n\nTwo neighbours said talks that were due to resume in Madrid on \
+         May 2 had been put off.\n",
+    );
+    assert!(
+        !keys
+            .iter()
+            .any(|(d, _)| d.is_some_and(|d| d.year() == 1971)),
+        "{keys:?}"
+    );
+}
+
+#[test]
 fn a_day_without_place_and_a_place_without_day_are_one_event() {
     let keys = meeting_keys(
         "2023-03-09T10:00:00Z\n\nThe two foreign ministers held talks on Thursday \
