@@ -407,9 +407,10 @@ pub fn tokens(sentence: &str, lex: &Lexicon) -> Vec<Token> {
             }
         }
         // "Vice-Premier", "Deputy-Minister": an office written as one word
-        // is read as its two
+        // is read as its two ("then-President": the office he held then)
         if let Some((first, rest)) = text.split_once('-').filter(|_| kind == TokenKind::Word) {
-            let modifier = lex.office_word(first).contains(&OfficeWord::Modifier);
+            let modifier = lex.office_word(first).contains(&OfficeWord::Modifier)
+                || first.eq_ignore_ascii_case("then");
             if modifier && !lex.office_word(rest).is_empty() {
                 let cut = start + first.len();
                 out.push(Token::new(first.to_string(), kind, start, cut));

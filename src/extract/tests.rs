@@ -324,6 +324,19 @@ fn an_office_after_who_is_also() {
 }
 
 #[test]
+fn an_office_held_then_is_an_office() {
+    let facts = facts_of(
+        "June 3, 1976\n\nTalks in Lisbon in January between Rui Vaz and then-Prime \
+         Minister Ivo Marr failed.\n",
+    );
+    let roles = roles(&facts);
+    assert!(
+        roles.contains(&(person_key("Ivo Marr"), "Prime Minister".to_string(), None)),
+        "{roles:?}"
+    );
+}
+
+#[test]
 fn a_list_leaves_out_relative_clauses_and_the_bodies_of_offices() {
     let facts = facts_of(
         "June 3, 2024\n\nThe two sides held talks in Doha on Monday. The Israeli \
