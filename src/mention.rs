@@ -488,12 +488,19 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
         while initial(first_name) {
             first_name += 2;
         }
-        // ("S Jaishankar": one capital letter, no dot, not "A" or "I")
-        let bare_initial = is_letter(&tokens[i])
+        // ("S Jaishankar", "H D Deve Gowda": capital letters, no dots,
+        // not opening with "A" or "I")
+        let mut after_letters = i;
+        while tokens.get(after_letters).is_some_and(is_letter) && after_letters < i + 3 {
+            after_letters += 1;
+        }
+        let bare_initial = after_letters > i
             && !matches!(tokens[i].text.as_str(), "A" | "I")
-            && tokens.get(i + 1).is_some_and(|t| is_name_word(t, lex));
+            && tokens
+                .get(after_letters)
+                .is_some_and(|t| is_name_word(t, lex));
         if bare_initial {
-            first_name = i + 1;
+            first_name = after_letters;
         }
         let opens_with_initials = first_name > i
             && !place_token[i]
@@ -1117,6 +1124,11 @@ mod tests {
             )
             .map(|o| o.0),
             Some("External Affairs Minister".into())
+        );
+        // several bare initials
+        assert_eq!(
+            names_of("Prime Minister H D Vaz Gowda signed it."),
+            vec!["H D Vaz Gowda".to_string()]
         );
     }
 
