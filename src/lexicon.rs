@@ -134,11 +134,14 @@ pub enum Cue {
     /// The leaders of states as a group ("the presidents agreed to meet
     /// again": a leaders meeting, not talks).
     LeaderNoun,
+    /// Words that hold a meeting at a distance ("held their summit by
+    /// video link"): a meeting in no one place.
+    RemoteMarker,
 }
 
 impl Cue {
     /// Every list, in the order of the enum.
-    pub const ALL: [Cue; 48] = [
+    pub const ALL: [Cue; 49] = [
         Cue::StrongHedge,
         Cue::WeakHedge,
         Cue::Negation,
@@ -187,6 +190,7 @@ impl Cue {
         Cue::AliasPhrase,
         Cue::SeparateWord,
         Cue::LeaderNoun,
+        Cue::RemoteMarker,
     ];
 
     /// The list's bit in a [`Lexicon::cue_mask`].
@@ -246,6 +250,7 @@ impl Cue {
             Cue::AliasPhrase => "alias-phrase",
             Cue::SeparateWord => "separate-word",
             Cue::LeaderNoun => "leader-noun",
+            Cue::RemoteMarker => "remote-marker",
         }
     }
 }

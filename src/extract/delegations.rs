@@ -44,6 +44,7 @@ impl Extractor<'_> {
             earlier: false,
             anaphoric: false,
             separate: false,
+            remote: false,
             merged: None,
         });
         self.mentions.len() - 1

@@ -427,6 +427,8 @@ impl Extractor<'_> {
                 earlier,
                 anaphoric,
                 separate: ctx.any(cue.saturating_sub(3)..cue, Cue::SeparateWord),
+                remote: (cue.saturating_sub(6)..(cue + len + 6).min(n))
+                    .any(|k| (self.lex.cue(Cue::RemoteMarker).iter()).any(|p| ctx.phrase_at(k, p))),
                 merged: None,
             });
             ctx.meetings.push((idx, cue));
@@ -596,6 +598,7 @@ impl Extractor<'_> {
                 earlier: false,
                 anaphoric: false,
                 separate: false,
+                remote: false,
                 merged: None,
             });
             ctx.meetings.push((idx, v));

@@ -379,6 +379,18 @@ impl Extractor<'_> {
                 }
             }
         }
+        // "held their summit by video link on Thursday": that day's
+        // meeting took place in no one city, whatever the dateline says
+        let remote: Vec<NaiveDate> = (self.mentions.iter())
+            .filter(|m| m.remote && !m.earlier)
+            .filter_map(|m| m.date)
+            .collect();
+        for m in self.mentions.iter_mut() {
+            if m.remote || (m.date.is_some_and(|d| remote.contains(&d)) && !m.explicit) {
+                m.place = None;
+                m.venue = None;
+            }
+        }
         let n = self.mentions.len();
         for i in 0..n {
             let m = &self.mentions[i];

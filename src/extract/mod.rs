@@ -45,6 +45,8 @@ struct MeetingMention {
     /// Set apart from the main event ("held separate talks on Sunday"):
     /// not one of its days.
     separate: bool,
+    /// Held at a distance ("their summit by video link"): in no one place.
+    remote: bool,
     sentence: usize,
     /// Index of the merged meeting, set by `merge_meetings`.
     merged: Option<usize>,

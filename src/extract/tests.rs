@@ -618,6 +618,25 @@ fn a_month_day_to_come_months_before_the_article_is_next_years() {
 }
 
 #[test]
+fn a_summit_by_video_link_is_in_no_city() {
+    let keys = meeting_keys(
+        "Thursday, 4 June 2020 9:58PM\n\nLISBON, June 4 (Lusa) - Two prime ministers \
+         signed a deal on ports.\n\nThe two leaders held their summit by video link on \
+         Thursday.\n\nThe talks ran for about 70 minutes.\n",
+    );
+    assert_eq!(keys, vec![(NaiveDate::from_ymd_opt(2020, 6, 4), None)]);
+    // photos posted online are no meeting at a distance
+    let keys = meeting_keys(
+        "Thursday, 4 June 2020 9:58PM\n\nLISBON, June 4 (Lusa) - Two prime ministers \
+         held talks on Thursday and posted photos online.\n",
+    );
+    assert_eq!(
+        keys,
+        vec![(NaiveDate::from_ymd_opt(2020, 6, 4), Some("Lisbon".into()))]
+    );
+}
+
+#[test]
 fn a_day_without_place_and_a_place_without_day_are_one_event() {
     let keys = meeting_keys(
         "2023-03-09T10:00:00Z\n\nThe two foreign ministers held talks on Thursday \
@@ -1274,6 +1293,7 @@ fn a_mention_with_only_a_venue_is_not_bare() {
         earlier: false,
         anaphoric: false,
         separate: false,
+        remote: false,
         sentence: 4,
         merged: None,
     };
