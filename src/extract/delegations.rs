@@ -15,6 +15,17 @@ impl Extractor<'_> {
                 .map(|(i, _)| *i)
                 .find(|i| want(&self.mentions[*i]))
         };
+        // "At those talks Leonen's panel included ...": the event the
+        // sentence before told of, however long ago it was
+        let pointed = ctx
+            .meetings
+            .iter()
+            .any(|(_, c)| *c > 0 && matches!(ctx.word(c - 1), "those" | "these" | "that" | "this"));
+        if let (true, Some(before)) = (pointed, self.discourse.prior_any) {
+            if self.mentions[before].sentence + 1 == ctx.sentence.index {
+                return Some(before);
+            }
+        }
         let dated =
             |m: &MeetingMention| m.date.is_some() || (m.place.is_some() && m.year.is_none());
         here(&|m| m.kind != MeetingKind::PhoneCall && m.kind != MeetingKind::Meeting && dated(m))

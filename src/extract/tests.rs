@@ -265,6 +265,24 @@ fn the_one_whose_delegation_it_is_leads_it_and_takes_his_companions() {
     assert_eq!(leaders, vec![&person_key("Ana Reis")]);
 }
 
+#[test]
+fn at_those_talks_is_the_event_the_sentence_before_told_of() {
+    let extracted = extracted(
+        "15/10/2012 19:05\n\nMANILA, Oct 15 (Bernama) -- The two sides today signed a \
+         peace accord.\n\nThe text was concluded in Lisbon earlier this month, in talks \
+         led by a mediator.\n\nAt those talks the Spanish panel was headed by Ivo \
+         Marr.\n",
+    );
+    let leaders: Vec<&MeetingKey> = (extracted.facts.facts.iter())
+        .filter_map(|f| match &f.fact {
+            Fact::DelegationLeader { meeting, .. } => Some(meeting),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(leaders.len(), 1, "{leaders:?}");
+    assert_eq!(leaders[0].place.as_deref(), Some("Lisbon"), "{leaders:?}");
+}
+
 fn chairs(facts: &[Fact]) -> Vec<PersonKey> {
     facts
         .iter()
