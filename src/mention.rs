@@ -7,6 +7,7 @@
 //! country they belong to.
 
 use crate::lexicon::{Cue, Lexicon, OfficeWord};
+use crate::names;
 use crate::text::{Token, TokenKind};
 use rustc_hash::FxHashSet as HashSet;
 
@@ -544,6 +545,11 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
             } else {
                 break;
             }
+        }
+        // "Benigno Aquino III", "Llewellyn E. Thompson Jr.": the suffix
+        // belongs to the name
+        if end > start + 1 && tokens.get(end).is_some_and(|t| names::is_suffix(&t.text)) {
+            end += 1;
         }
         // a venue's words are not a name
         let in_venue = m
@@ -1124,6 +1130,11 @@ mod tests {
             )
             .map(|o| o.0),
             Some("External Affairs Minister".into())
+        );
+        // a generational suffix
+        assert_eq!(
+            names_of("President Rui Vaz III hosted the talks."),
+            vec!["Rui Vaz III".to_string()]
         );
         // several bare initials
         assert_eq!(

@@ -76,12 +76,21 @@ pub fn person_key(name: &str) -> PersonKey {
     )
 }
 
-/// The folded surname (last word) of a name.
+/// The folded surname (last word) of a name, past a generational suffix
+/// ("Benigno Aquino III": Aquino).
 pub fn surname_key(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-')
-        .next_back()
+        .rfind(|w| !w.is_empty() && !is_suffix(w))
         .map(fold_word)
         .unwrap_or_default()
+}
+
+/// What may follow a family name as part of the name, as written.
+const SUFFIXES: [&str; 7] = ["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
+
+/// Whether `word` is a generational suffix ("Jr.", "III").
+pub fn is_suffix(word: &str) -> bool {
+    SUFFIXES.contains(&word)
 }
 
 /// Particles that make the next word a father's name, not a family name.
@@ -97,6 +106,13 @@ pub fn ends_in_patronymic(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_generational_suffix_is_no_family_name() {
+        assert_eq!(surname_key("Benigno Aquino III"), "aquino");
+        assert_eq!(surname_key("Llewellyn E. Thompson Jr."), "thompson");
+        assert_eq!(surname_key("Lev Dorn"), "dorn");
+    }
 
     #[test]
     fn a_fathers_name_is_no_family_name() {

@@ -47,6 +47,12 @@ impl Extractor<'_> {
                 // "Siilasvuo of Finland, the acting commander of the force,
                 // presided": past an apposition
                 .or_else(|| ctx.subject_before(k))
+                // "Moeller and Greenland's premier, Hans Enoksen, are
+                // hosting the meeting"
+                .or_else(|| {
+                    let aux = k > 0 && matches!(ctx.word(k - 1), "is" | "are" | "was" | "were");
+                    ctx.subject_before(k - 1).filter(|_| aux)
+                })
                 .or_else(|| {
                     // "Anwar announced after chairing a special meeting": the
                     // subject of the clause the gerund hangs on

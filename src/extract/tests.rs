@@ -294,6 +294,26 @@ fn chairs(facts: &[Fact]) -> Vec<PersonKey> {
 }
 
 #[test]
+fn hosts_after_an_auxiliary_and_facilitators_chair() {
+    let facts = facts_of(
+        "28 May 2008\n\nThe five ministers met in Lisbon on Wednesday. Foreign Minister \
+         Rui Vaz and Spain's premier, Ivo Marr, are hosting the meeting.\n",
+    );
+    assert_eq!(chairs(&facts), vec![person_key("Ivo Marr")]);
+    let facts = facts_of(
+        "28 May 2008\n\nThe two sides concluded their talks in Lisbon on Wednesday, \
+         in talks facilitated by Lev Dorn.\n",
+    );
+    assert_eq!(chairs(&facts), vec![person_key("Lev Dorn")]);
+    // a surname after a generational suffix
+    let facts = facts_of(
+        "28 May 2008\n\nPresident Rui Vaz III hosted the ceremony in Lisbon on \
+         Wednesday.\n\nVaz chaired the talks.\n",
+    );
+    assert_eq!(chairs(&facts), vec![person_key("Rui Vaz III")]);
+}
+
+#[test]
 fn a_chair_in_a_relative_clause_and_a_king_named_like_a_princes_father() {
     let facts = facts_of(
         "June 3, 2024\n\nThe two leaders signed an accord in Jeddah on Monday at a \
