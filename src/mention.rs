@@ -361,10 +361,11 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
             }
         }
     }
-    // "in Turnberry, Scotland": a place the gazetteer lacks, named with
-    // its country
+    // "in Turnberry, Scotland", "in Glassboro, N.J.": a place the gazetteer
+    // lacks, named with its country or state; "at Bang Saen, a seaside
+    // resort": named with what it is
     for k in 0..tokens.len() {
-        if tokens[k].lower() != "in" {
+        if !matches!(tokens[k].lower(), "in" | "at") {
             continue;
         }
         let start = k + 1;
@@ -372,11 +373,28 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
             !place_token[j] && lex.country(&tokens[j].text).is_none()
         });
         let comma = start + words;
-        let country_follows = tokens.get(comma).is_some_and(|t| t.text == ",")
-            && m.countries
-                .iter()
-                .any(|c| c.start == comma + 1 && !c.possessive && c.form == CountryForm::Proper);
-        if words == 0 || !country_follows {
+        if words == 0 || tokens.get(comma).is_none_or(|t| t.text != ",") {
+            continue;
+        }
+        let country_follows = m
+            .countries
+            .iter()
+            .any(|c| c.start == comma + 1 && !c.possessive && c.form == CountryForm::Proper);
+        let region_follows = longest(tokens, comma + 1, &lex.place_starts, |p| {
+            lex.regions.contains(&p.to_lowercase()).then_some(())
+        })
+        .is_some();
+        let described = tokens
+            .get(comma + 1)
+            .is_some_and(|t| matches!(t.lower(), "a" | "an"))
+            && (comma + 2..(comma + 5).min(tokens.len()))
+                .any(|j| lex.is_cue(Cue::CityNoun, tokens[j].lower()));
+        let named = if tokens[k].lower() == "in" {
+            country_follows || region_follows || described
+        } else {
+            described
+        };
+        if !named {
             continue;
         }
         m.cities.push((start, joined(&tokens[start..comma])));

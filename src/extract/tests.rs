@@ -1179,13 +1179,24 @@ fn a_resort_of_a_town_is_no_venue_and_co_chairs_chair() {
 }
 
 #[test]
-fn a_town_the_gazetteer_lacks_is_a_place_when_named_with_its_country() {
+fn a_town_the_gazetteer_lacks_is_a_place_when_named_with_its_country_state_or_kind() {
     let keys = meeting_keys(
         "July 29, 2025\n\nThe president held talks with the prime minister in \
          Turnberry, Scotland, on Monday.\n",
     );
     let monday = NaiveDate::from_ymd_opt(2025, 7, 28);
     assert_eq!(keys, vec![(monday, Some("Turnberry".into()))]);
+    // with its state, or with what it is
+    let keys = meeting_keys(
+        "July 29, 2025\n\nThe two presidents held a summit in Lakewood, N.J., on \
+         Monday.\n",
+    );
+    assert_eq!(keys, vec![(monday, Some("Lakewood".into()))]);
+    let keys = meeting_keys(
+        "July 29, 2025\n\nThe two ministers held talks at Costa Bela, a seaside resort \
+         south of the capital, on Monday.\n",
+    );
+    assert_eq!(keys, vec![(monday, Some("Costa Bela".into()))]);
 }
 
 #[test]
