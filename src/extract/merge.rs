@@ -369,7 +369,7 @@ impl Extractor<'_> {
                 let part = (m.kind == kind && !m.explicit)
                     || (m.kind == MeetingKind::Meeting && kind != MeetingKind::PhoneCall);
                 let same_event =
-                    self.span_days > 1 && gap < span && part && m.place == place && !m.separate;
+                    self.span_days > 1 && gap <= span && part && m.place == place && !m.separate;
                 if (m.anaphoric && gap <= 1 || same_event) && m.kind != MeetingKind::PhoneCall {
                     m.date = date;
                     m.place = place.clone();

@@ -728,7 +728,7 @@ fn span_at(ctx: &Ctx, k: usize) -> Option<u32> {
                 .flatten()
         }
     }?;
-    u32::try_from(days).ok().filter(|d| *d <= 31)
+    u32::try_from(days).ok().filter(|d| *d <= 56)
 }
 
 /// "closed a conference that opened on Tuesday", "at the end of talks that

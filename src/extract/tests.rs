@@ -623,8 +623,8 @@ fn the_leads_summit_away_from_the_dateline_city_is_on_the_leads_day() {
 #[test]
 fn talks_opened_here_are_in_the_datelines_city() {
     let keys = meeting_keys(
-        "Dec. 22, 1969\n\nLISBON, Portugal (UPI) — Two neighbours today wound up five \
-         weeks of talks on their border.\n\nThe talks opened here Nov. 17.\n",
+        "Dec. 22, 1969\n\nLISBON, Portugal (UPI) — Two neighbours today signed a \
+         border treaty.\n\nTalks opened here Nov. 17 on a second treaty.\n",
     );
     let opened = NaiveDate::from_ymd_opt(1969, 11, 17);
     assert!(keys.contains(&(opened, Some("Lisbon".into()))), "{keys:?}");
@@ -632,6 +632,16 @@ fn talks_opened_here_are_in_the_datelines_city() {
         keys.iter().all(|(_, p)| p.as_deref() == Some("Lisbon")),
         "{keys:?}"
     );
+}
+
+#[test]
+fn five_weeks_of_talks_are_one_event_from_their_first_day_to_their_last() {
+    let keys = meeting_keys(
+        "Dec. 22, 1969\n\nLISBON, Portugal (UPI) — Two neighbours today wound up five \
+         weeks of talks on their border.\n\nThe talks opened here Nov. 17.\n",
+    );
+    let ended = NaiveDate::from_ymd_opt(1969, 12, 22);
+    assert_eq!(keys, vec![(ended, Some("Lisbon".into()))]);
 }
 
 #[test]
