@@ -224,7 +224,7 @@ impl Extractor<'_> {
                     .map(|(_, c)| c.split(' ').count())
                     .unwrap_or(1);
                 let after = ctx.tokens.get(t + len);
-                matches!(before, "in" | "at" | "to" | "hosted")
+                matches!(before, "in" | "at" | "to" | "hosted" | "visited" | "visiting")
                     // "met at the Panmunjom truce village"
                     || (before == "the" && *t >= 2 && matches!(ctx.word(t - 2), "in" | "at"))
                     // "the fishing village of Psarades"

@@ -635,6 +635,16 @@ fn talks_opened_here_are_in_the_datelines_city() {
 }
 
 #[test]
+fn the_city_a_visitor_visited_is_the_place_of_his_talks() {
+    let keys = meeting_keys(
+        "December 12, 1996\n\nDorn visited Lisbon on November 27 and held talks with \
+         Portuguese leaders on the water issue.\n",
+    );
+    let day = NaiveDate::from_ymd_opt(1996, 11, 27);
+    assert_eq!(keys, vec![(day, Some("Lisbon".into()))]);
+}
+
+#[test]
 fn five_weeks_of_talks_are_one_event_from_their_first_day_to_their_last() {
     let keys = meeting_keys(
         "Dec. 22, 1969\n\nLISBON, Portugal (UPI) — Two neighbours today wound up five \
