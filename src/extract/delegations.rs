@@ -456,6 +456,9 @@ impl Extractor<'_> {
                 }
             }
         }
+        if !found.is_empty() || !ctx.meetings.is_empty() {
+            self.sent_leaders(ctx);
+        }
         listed |= self.companions_alongside(ctx);
         let lists = [Cue::Participation, Cue::Membership];
         for verb in lists.iter().flat_map(|&c| self.lex.cue(c)) {
@@ -909,6 +912,28 @@ impl Extractor<'_> {
             return Some((mt, c, Some(p)));
         }
         self.discourse.delegation.clone()
+    }
+
+    /// "..., while the United States sent Deputy Secretary of State John
+    /// Negroponte": the one a country sent to the meeting leads its side.
+    fn sent_leaders(&mut self, ctx: &Ctx) {
+        let Some(mt) = self.meeting_here(ctx) else {
+            return;
+        };
+        for c in ctx.m.countries.iter().filter(|c| !c.possessive) {
+            if ctx.word(c.end) != "sent" {
+                continue;
+            }
+            let Some(Some(p)) = ctx.person_after(c.end + 1).map(|n| ctx.persons[n].clone()) else {
+                continue;
+            };
+            let led = self.pending.iter().any(
+                |(f, _)| matches!(f, Pending::Leader(m, lc, _) if *m == mt && *lc == c.country),
+            );
+            if !led {
+                self.leader(ctx, "country-sent", mt, &c.country, &p);
+            }
+        }
     }
 
     /// The person named in the possessive right before the delegation noun

@@ -283,6 +283,23 @@ fn at_those_talks_is_the_event_the_sentence_before_told_of() {
     assert_eq!(leaders[0].place.as_deref(), Some("Lisbon"), "{leaders:?}");
 }
 
+#[test]
+fn the_one_a_country_sent_leads_its_side() {
+    let facts = facts_of(
+        "28 May 2008\n\nFive ministers met in Lisbon on Wednesday. Spain is represented \
+         by Foreign Minister Ivo Marr, while France sent Deputy Foreign Minister Lev \
+         Dorn.\n",
+    );
+    assert_eq!(leader_of(&facts, "Spain"), Some(person_key("Ivo Marr")));
+    assert_eq!(leader_of(&facts, "France"), Some(person_key("Lev Dorn")));
+    // not troops, and not outside talk of a meeting
+    let facts = facts_of(
+        "28 May 2008\n\nFrance sent troops to the border. France sent Lev Dorn to \
+         the front.\n",
+    );
+    assert_eq!(leader_of(&facts, "France"), None);
+}
+
 fn chairs(facts: &[Fact]) -> Vec<PersonKey> {
     facts
         .iter()
