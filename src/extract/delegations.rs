@@ -391,6 +391,15 @@ impl Extractor<'_> {
                             || ctx.m.names.iter().any(|n| n.start == t + 1 && owner(n.end)))
                 })
                 .unwrap_or(next);
+            // "represented by A, while France sent B": a country opens a
+            // clause of its own
+            let country_clause = (from + 1..next).find(|&t| {
+                let at = t + 1 + usize::from(ctx.word(t + 1) == "the");
+                ctx.word(t - 1) == ","
+                    && matches!(ctx.word(t), "while" | "whereas")
+                    && ctx.m.countries.iter().any(|c| c.start == at)
+            });
+            let next = country_clause.unwrap_or(next);
             let stop = if next < ctx.tokens.len() {
                 (from..next)
                     .find(|&t| ctx.word(t) == ";")
