@@ -432,6 +432,16 @@ pub fn analyse(tokens: &[Token], lex: &Lexicon) -> Mentions {
         {
             s -= 1;
         }
+        // "the Kigali Convention Centre": a city's name opening a venue's
+        // name of capitalised words
+        let city_before = (m.cities.iter())
+            .find(|(c, name)| *c > 0 && *c + name.split(' ').count() == s)
+            .map(|(c, _)| *c);
+        if let Some(c) = city_before.filter(|&c| s < i && tokens[c - 1].lower() == "the") {
+            if t.is_capitalized() {
+                s = c;
+            }
+        }
         // ... and the name after a capitalised head: "Joint Base
         // Elmendorf-Richardson", "Palace of Independence"
         let mut e = i + 1;

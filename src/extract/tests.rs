@@ -662,6 +662,18 @@ fn the_city_a_visitor_visited_is_the_place_of_his_talks() {
 }
 
 #[test]
+fn a_citys_name_may_open_a_venues_name() {
+    let venues: Vec<Option<String>> = venues_of(
+        "March 21, 2018\n\nThe leaders signed the accord at the Lisbon Convention \
+         Centre on Wednesday.\n",
+    )
+    .into_iter()
+    .map(|(_, v)| v)
+    .collect();
+    assert_eq!(venues, vec![Some("Lisbon Convention Centre".into())]);
+}
+
+#[test]
 fn five_weeks_of_talks_are_one_event_from_their_first_day_to_their_last() {
     let keys = meeting_keys(
         "Dec. 22, 1969\n\nLISBON, Portugal (UPI) — Two neighbours today wound up five \
