@@ -965,6 +965,23 @@ fn parse_complement(
                 && tokens
                     .get(r)
                     .is_none_or(|n| !n.is_capitalized() && n.kind != TokenKind::Possessive);
+            // ("of the Arms Control and Disarmament Agency": the name goes
+            // on past "and" to the body's word)
+            let and_body = tokens.get(r).is_some_and(|t| t.lower() == "and") && {
+                let mut e = r + 1;
+                while tokens.get(e).is_some_and(|t| t.is_capitalized()) {
+                    e += 1;
+                }
+                e > r + 1
+                    && lex
+                        .office_word(&tokens[e - 1].text)
+                        .contains(&OfficeWord::Org)
+            };
+            if words.last().is_some_and(|w| w == "the") && and_body && run <= 3 {
+                words.extend(tokens[j..r].iter().map(|t| t.text.clone()));
+                j = r;
+                continue;
+            }
             if body_after_the && run <= 2 {
                 words.extend(tokens[j..r].iter().map(|t| t.text.clone()));
                 j = r;
@@ -1168,6 +1185,18 @@ mod tests {
         assert_eq!(
             names_of("Prime Minister H D Vaz Gowda signed it."),
             vec!["H D Vaz Gowda".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_bodys_name_goes_on_past_and_to_the_bodys_word() {
+        assert_eq!(
+            office_of(
+                "Lev Dorn, director of the Water Supply and Sanitation Agency, spoke.",
+                "Lev Dorn"
+            )
+            .map(|o| o.0),
+            Some("Director of the Water Supply and Sanitation Agency".into())
         );
     }
 
