@@ -251,10 +251,7 @@ impl Extractor<'_> {
                 let p = ctx.persons.get(n).cloned().flatten();
                 let c = p.as_ref().and_then(|p| self.country_of(p));
                 if let (Some(p), Some(c)) = (p, c) {
-                    let led = self.pending.iter().any(
-                        |(f, _)| matches!(f, Pending::Leader(m, lc, _) if *m == mt && *lc == c),
-                    );
-                    if !led {
+                    if !self.has_leader(mt, &c) {
                         self.leader(ctx, "owned-delegation", mt, &c, &p);
                     }
                 }
@@ -699,10 +696,7 @@ impl Extractor<'_> {
         // "Trump was accompanied by ...", "Kim brought ...": the one
         // accompanied heads the group, unless a leader is known
         if let Some(l) = &leader {
-            let has_leader = self
-                .pending
-                .iter()
-                .any(|(p, _)| matches!(p, Pending::Leader(m, lc, _) if *m == mt && *lc == c));
+            let has_leader = self.has_leader(mt, &c);
             let owned = ctx
                 .lower
                 .windows(2)
@@ -936,10 +930,7 @@ impl Extractor<'_> {
             let Some(Some(p)) = ctx.person_after(c.end + 1).map(|n| ctx.persons[n].clone()) else {
                 continue;
             };
-            let led = self.pending.iter().any(
-                |(f, _)| matches!(f, Pending::Leader(m, lc, _) if *m == mt && *lc == c.country),
-            );
-            if !led {
+            if !self.has_leader(mt, &c.country) {
                 self.leader(ctx, "country-sent", mt, &c.country, &p);
             }
         }
@@ -1013,6 +1004,13 @@ impl Extractor<'_> {
             .or_else(|| ctx.names_in(verb, ctx.tokens.len()).first().copied())?;
         let p = ctx.persons.get(n).cloned().flatten()?;
         self.country_of(&p)
+    }
+
+    /// Whether someone is already said to lead `country`'s delegation at
+    /// meeting `mt`.
+    fn has_leader(&self, mt: usize, country: &str) -> bool {
+        (self.pending.iter())
+            .any(|(f, _)| matches!(f, Pending::Leader(m, c, _) if *m == mt && c == country))
     }
 
     /// `p` led `country`'s delegation at meeting `mt` (and so was in it).
