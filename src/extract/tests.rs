@@ -169,6 +169,26 @@ fn near_deals_trade_truces_old_ceasefires_and_topics_of_talks_to_come() {
 }
 
 #[test]
+fn the_two_panels_are_parties_not_a_number_agreed() {
+    let facts = facts_of(
+        "June 4, 2020\n\nLISBON, June 4 (Lusa) - Portugal and Spain signed a fishing \
+         accord in Lisbon on Thursday.\n\nUnder the accord, the two panels will continue negotiating the \
+         annexes.\n",
+    );
+    let further: Vec<_> = (agreements(&facts).into_iter())
+        .filter(|(k, _, _)| *k == AgreementKind::FurtherTalks)
+        .collect();
+    assert_eq!(
+        further,
+        vec![(
+            AgreementKind::FurtherTalks,
+            None,
+            NaiveDate::from_ymd_opt(2020, 6, 4)
+        )]
+    );
+}
+
+#[test]
 fn a_stance_is_not_an_agreement_but_a_signed_deal_is() {
     let stance = facts_of(
         "May 16, 2025\n\nDelegations held talks in Istanbul on Friday. Russia is \
