@@ -906,18 +906,8 @@ fn parse_complement(
             // "for Ukraine and Russia"; not "and Deputy Minister X"
             let n = &tokens[j + 1];
             // "of the National Security and Defense Council": one body's name
-            let body_name = {
-                let mut r = j + 1;
-                while tokens.get(r).is_some_and(|t| t.is_capitalized()) {
-                    r += 1;
-                }
-                r > j + 1
-                    && lex
-                        .office_word(&tokens[r - 1].text)
-                        .contains(&OfficeWord::Org)
-            };
             if country_at(m, j + 1).is_some()
-                || body_name
+                || body_name_at(tokens, j + 1, lex)
                 || lex.office_word(&n.text).is_empty() && !starts_name_run(tokens, j + 1, lex)
             {
                 words.push("and".into());
@@ -967,16 +957,8 @@ fn parse_complement(
                     .is_none_or(|n| !n.is_capitalized() && n.kind != TokenKind::Possessive);
             // ("of the Arms Control and Disarmament Agency": the name goes
             // on past "and" to the body's word)
-            let and_body = tokens.get(r).is_some_and(|t| t.lower() == "and") && {
-                let mut e = r + 1;
-                while tokens.get(e).is_some_and(|t| t.is_capitalized()) {
-                    e += 1;
-                }
-                e > r + 1
-                    && lex
-                        .office_word(&tokens[e - 1].text)
-                        .contains(&OfficeWord::Org)
-            };
+            let and_body = tokens.get(r).is_some_and(|t| t.lower() == "and")
+                && body_name_at(tokens, r + 1, lex);
             if words.last().is_some_and(|w| w == "the") && and_body && run <= 3 {
                 words.extend(tokens[j..r].iter().map(|t| t.text.clone()));
                 j = r;
@@ -1001,6 +983,19 @@ fn parse_complement(
         j -= 1;
     }
     Some((j, words, country, delegation))
+}
+
+/// Whether the capitalised words from `start` end in a body's word
+/// ("Defense Council", "Disarmament Agency").
+fn body_name_at(tokens: &[Token], start: usize, lex: &Lexicon) -> bool {
+    let mut end = start;
+    while tokens.get(end).is_some_and(|t| t.is_capitalized()) {
+        end += 1;
+    }
+    end > start
+        && lex
+            .office_word(&tokens[end - 1].text)
+            .contains(&OfficeWord::Org)
 }
 
 /// Whether a run of at least two name words starts at `i`.

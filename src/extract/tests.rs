@@ -26,6 +26,11 @@ fn venues_of(text: &str) -> Vec<(MeetingKey, Option<String>)> {
         .collect()
 }
 
+/// The venue of each meeting of one short article.
+fn venues_only(text: &str) -> Vec<Option<String>> {
+    venues_of(text).into_iter().map(|(_, v)| v).collect()
+}
+
 fn leader_of(facts: &[Fact], country: &str) -> Option<PersonKey> {
     facts.iter().find_map(|f| match f {
         Fact::DelegationLeader {
@@ -683,13 +688,10 @@ fn the_city_a_visitor_visited_is_the_place_of_his_talks() {
 
 #[test]
 fn a_citys_name_may_open_a_venues_name() {
-    let venues: Vec<Option<String>> = venues_of(
+    let venues = venues_only(
         "March 21, 2018\n\nThe leaders signed the accord at the Lisbon Convention \
          Centre on Wednesday.\n",
-    )
-    .into_iter()
-    .map(|(_, v)| v)
-    .collect();
+    );
     assert_eq!(venues, vec![Some("Lisbon Convention Centre".into())]);
 }
 
@@ -1148,24 +1150,17 @@ fn a_day_within_weeks_of_talks_is_part_of_them() {
 
 #[test]
 fn the_signing_at_a_venue_places_the_signed_deal() {
-    let venues: Vec<Option<String>> = venues_of(
+    let venues = venues_only(
         "October 18, 2023\n\nLIMA, Oct 17 (Reuters) - The two sides signed a deal on \
          Tuesday to hold an election next year. The signing at the Ana Solis Centre on \
          the outskirts of Lima was the first accord in a year.\n",
-    )
-    .into_iter()
-    .map(|(_, v)| v)
-    .collect();
+    );
     assert_eq!(venues, vec![Some("Ana Solis Centre".to_string())]);
 }
 
 #[test]
 fn a_venue_noun_then_its_name_in_apposition_but_not_a_speaker() {
-    let venue_of = |text: &str| {
-        (venues_of(text).into_iter())
-            .map(|(_, v)| v)
-            .collect::<Vec<_>>()
-    };
+    let venue_of = venues_only;
     assert_eq!(
         venue_of(
             "July 28, 2025\n\nLIMA, July 28 - The two leaders held a meeting at the \
@@ -1241,8 +1236,7 @@ fn a_resort_of_a_town_is_no_venue_and_co_chairs_chair() {
     let text = "13 Oct 2025\n\nThe leaders signed a document at a summit in the Egyptian \
                 Red Sea resort of Sharm el-Sheikh on Monday. Egyptian President Ana Solis \
                 co-chaired the summit.\n";
-    let venues: Vec<Option<String>> = venues_of(text).into_iter().map(|(_, v)| v).collect();
-    assert_eq!(venues, vec![None]);
+    assert_eq!(venues_only(text), vec![None]);
     let facts = facts_of(text);
     assert_eq!(chairs(&facts), vec![person_key("Ana Solis")]);
 }
